@@ -1,0 +1,7 @@
+namespace MonitoringHost.ManagementPacks.Problems;
+
+public enum ProblemSeverity
+{
+    Error,
+    Warning,
+}
