@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using MonitoringHost.Cli;
+
+return MhCommand.Invoke(args, Console.Out, Console.Error);

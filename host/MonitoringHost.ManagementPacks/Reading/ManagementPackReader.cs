@@ -66,7 +66,7 @@ public static partial class ManagementPackReader
         var root = document.Root!;
         if (root.Name.LocalName == "ManagementPackFragment")
         {
-            var packId = options.FragmentPackId ?? Path.GetFileNameWithoutExtension(path);
+            var packId = options.FragmentPackId ?? DefaultFragmentPackId([path]);
             return BuildFromFragments(packId, [(path, document)], options, problems);
         }
 
@@ -217,11 +217,14 @@ public static partial class ManagementPackReader
             new SourceLocation(path, info.LineNumber, info.LinePosition)));
     }
 
+    /// <summary>One fragment: its file name; several: their folder's name; made a valid pack ID.</summary>
     private static string DefaultFragmentPackId(IReadOnlyList<string> paths)
     {
-        var folders = paths.Select(p => Path.GetDirectoryName(Path.GetFullPath(p))).Distinct(StringComparer.Ordinal).ToList();
-        return folders.Count == 1 && folders[0] is { } folder && Path.GetFileName(folder) is { Length: > 0 } name
-            ? name
-            : Path.GetFileNameWithoutExtension(paths[0]);
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(paths[0])));
+        var name = paths.Count > 1 && !string.IsNullOrEmpty(folder) ? folder : Path.GetFileNameWithoutExtension(paths[0]);
+        return InvalidIdCharacter().Replace(name, "_");
     }
+
+    [GeneratedRegex("[^A-Za-z0-9._]")]
+    private static partial Regex InvalidIdCharacter();
 }

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using MonitoringHost.Cli.Commands;
+
+namespace MonitoringHost.Cli;
+
+/// <summary>The <c>mh</c> command tree. Output goes to the given writers so tests can read it.</summary>
+public static class MhCommand
+{
+    public static int Invoke(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("MonitoringHost: run and manage management packs agentlessly.");
+        var mp = new Command("mp", "Work with management packs.");
+        mp.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(mp);
+
+        var parsed = root.Parse(args);
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

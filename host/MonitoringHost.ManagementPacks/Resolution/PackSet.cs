@@ -1,0 +1,100 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using MonitoringHost.ManagementPacks.Model;
+
+namespace MonitoringHost.ManagementPacks.Resolution;
+
+/// <summary>
+/// Packs resolved together: the unit the host imports and validates. Immutable; an import builds a new one.
+/// Lookups here never report problems (the validator does that); they answer null when a name does not resolve.
+/// </summary>
+public sealed class PackSet
+{
+    private readonly FrozenDictionary<string, ManagementPack> _byId;
+
+    public PackSet(IEnumerable<ManagementPack> packs)
+    {
+        Packs = [.. packs];
+        _byId = Packs.DistinctBy(p => p.Id, StringComparer.Ordinal).ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    public ImmutableArray<ManagementPack> Packs { get; }
+
+    public ManagementPack? this[string packId] => _byId.GetValueOrDefault(packId);
+
+    /// <summary>The pack an alias of <paramref name="from"/> names, or <paramref name="from"/> itself for no alias.</summary>
+    public ManagementPack? PackForAlias(ManagementPack from, string? alias)
+    {
+        if (alias is null)
+        {
+            return from;
+        }
+
+        var reference = from.Manifest.References.FirstOrDefault(r => r.Alias == alias);
+        return reference is null ? null : this[reference.Id];
+    }
+
+    /// <summary>Resolves <c>Alias!ID</c> (or a plain ID) as seen from <paramref name="from"/>.</summary>
+    public ResolvedElement<ManagementPackElement>? Find(ManagementPack from, string reference)
+    {
+        var parsed = ElementReference.Parse(reference);
+        var pack = PackForAlias(from, parsed.Alias);
+        return pack is not null && pack.ElementsById.TryGetValue(parsed.Id, out var element)
+            ? new ResolvedElement<ManagementPackElement>(pack, element)
+            : null;
+    }
+
+    public ResolvedElement<T>? Find<T>(ManagementPack from, string reference) where T : ManagementPackElement =>
+        Find(from, reference) is { Element: T typed } found ? new ResolvedElement<T>(found.Pack, typed) : null;
+
+    /// <summary>The class and its bases, most derived first; stops at a cycle.</summary>
+    public IEnumerable<ResolvedElement<ClassType>> ClassAndBases(ResolvedElement<ClassType> type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ResolvedElement<ClassType>? current = type;
+        while (current is { } c && seen.Add(c.Key))
+        {
+            yield return c;
+            current = c.Element.Base is { } baseRef ? Find<ClassType>(c.Pack, baseRef) : null;
+        }
+    }
+
+    /// <summary>The relationship type and its bases, most derived first; stops at a cycle.</summary>
+    public IEnumerable<ResolvedElement<RelationshipType>> RelationshipAndBases(ResolvedElement<RelationshipType> type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ResolvedElement<RelationshipType>? current = type;
+        while (current is { } c && seen.Add(c.Key))
+        {
+            yield return c;
+            current = c.Element.Base is { } baseRef ? Find<RelationshipType>(c.Pack, baseRef) : null;
+        }
+    }
+
+    /// <summary>The data type and its bases, most derived first; stops at a cycle.</summary>
+    public IEnumerable<ResolvedElement<DataType>> DataTypeAndBases(ResolvedElement<DataType> type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ResolvedElement<DataType>? current = type;
+        while (current is { } c && seen.Add(c.Key))
+        {
+            yield return c;
+            current = c.Element.Base is { } baseRef ? Find<DataType>(c.Pack, baseRef) : null;
+        }
+    }
+
+    /// <summary>Whether items of type <paramref name="produced"/> may flow into a module that takes <paramref name="accepted"/>.</summary>
+    public bool IsAssignable(ResolvedElement<DataType> produced, ResolvedElement<DataType> accepted) =>
+        DataTypeAndBases(produced).Any(t => t.Key == accepted.Key);
+
+    /// <summary>Finds a property on a class or any of its bases.</summary>
+    public ClassProperty? FindProperty(ResolvedElement<ClassType> type, string propertyId) =>
+        ClassAndBases(type).SelectMany(c => c.Element.Properties).FirstOrDefault(p => p.Id == propertyId);
+
+    /// <summary>All properties of a class, inherited ones included, most derived class first.</summary>
+    public IEnumerable<ClassProperty> AllProperties(ResolvedElement<ClassType> type) =>
+        ClassAndBases(type).SelectMany(c => c.Element.Properties);
+
+    public IEnumerable<ResolvedElement<T>> All<T>() where T : ManagementPackElement =>
+        Packs.SelectMany(p => p.ElementsOf<T>().Select(e => new ResolvedElement<T>(p, e)));
+}
