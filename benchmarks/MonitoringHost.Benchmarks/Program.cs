@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using MonitoringHost.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- --filter '*'
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(PackLoadBenchmarks).Assembly).Run(args);
+foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
+{
+    if (report.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(PackLoadBenchmarks.ReadAndValidateLargestCorpusPackWithLibraries))
+    {
+        var seconds = report.ResultStatistics!.Mean / 1e9;
+        var megabytes = PackLoadBenchmarks.TotalBytes() / (1024.0 * 1024.0);
+        Console.WriteLine($"Throughput: {megabytes:0.000} MB of pack XML in {seconds * 1000:0.00} ms = {megabytes / seconds:0.0} MB/s on one core");
+    }
+}

@@ -8,4 +8,8 @@ public sealed record ManagementPackManifest(
     Version Version,
     string? Name,
     ImmutableArray<ManagementPackReference> References,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Aliases a fragment uses that nothing maps to a pack; already reported when reading, so not again.</summary>
+    public ImmutableArray<string> UnmappedAliases { get; init; } = [];
+}

@@ -111,6 +111,7 @@ public static partial class ManagementPackReader
         }
 
         var references = ImmutableArray.CreateBuilder<ManagementPackReference>();
+        var unmapped = ImmutableArray.CreateBuilder<string>();
         foreach (var (alias, location) in usedAliases.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var referencedId = options.AliasMap.GetValueOrDefault(alias)
@@ -124,6 +125,7 @@ public static partial class ManagementPackReader
                     $"the fragment uses the alias '{alias}', but no alias map, RequiredReference comment or conventional alias says which pack it means",
                     location,
                     PackId: packId));
+                unmapped.Add(alias);
                 continue;
             }
 
@@ -133,7 +135,10 @@ public static partial class ManagementPackReader
         }
 
         var first = fragments[0].Path;
-        var manifest = new ManagementPackManifest(packId, options.FragmentPackVersion, packId, references.ToImmutable(), new SourceLocation(first, 1, 1));
+        var manifest = new ManagementPackManifest(packId, options.FragmentPackVersion, packId, references.ToImmutable(), new SourceLocation(first, 1, 1))
+        {
+            UnmappedAliases = unmapped.ToImmutable(),
+        };
         var pack = new ManagementPack(manifest, first, options.Sealed, options.PublicKeyToken, [.. elements], MergeLanguagePacks(languagePacks));
         return new ManagementPackReadResult(pack, [.. problems.Select(p => p with { PackId = packId })]);
     }

@@ -225,9 +225,12 @@ internal sealed partial class PackParser
             return null;
         }
 
-        var parameters = settings.Element("AlertParameters")?.Elements()
-            .OrderBy(p => p.Name.LocalName.Length).ThenBy(p => p.Name.LocalName, StringComparer.Ordinal)
-            .Select(p => p.Value.Trim()).ToImmutableArray() ?? [];
+        var parameterElements = settings.Element("AlertParameters")?.Elements()
+            .OrderBy(p => p.Name.LocalName.Length).ThenBy(p => p.Name.LocalName, StringComparer.Ordinal).ToList() ?? [];
+        var parameters = parameterElements.Select(p => p.Value.Trim()).ToImmutableArray();
+        var locations = settings.Elements().Concat(parameterElements)
+            .GroupBy(e => e.Name.LocalName, StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => Loc(g.First()), StringComparer.Ordinal);
         return new AlertSettings(
             Optional(settings, "AlertMessage"),
             ChildText(settings, "AlertOnState"),
@@ -235,7 +238,10 @@ internal sealed partial class PackParser
             ChildText(settings, "AlertPriority") ?? "Normal",
             ChildText(settings, "AlertSeverity") ?? "Error",
             parameters,
-            Loc(settings));
+            Loc(settings))
+        {
+            ChildLocations = locations,
+        };
     }
 
     private Diagnostic? ParseDiagnostic(XElement element)

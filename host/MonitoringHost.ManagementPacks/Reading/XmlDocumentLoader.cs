@@ -18,6 +18,9 @@ internal static partial class XmlDocumentLoader
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = false,
+        // Whitespace between elements means nothing in a pack, and an empty configuration written over two lines
+        // must not count as text content.
+        IgnoreWhitespace = true,
         IgnoreProcessingInstructions = true,
         CloseInput = true,
     };
@@ -78,11 +81,20 @@ internal static partial class XmlDocumentLoader
         catch (XmlException e)
         {
             var isDtd = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase);
+            var (line, column) = (e.LineNumber, e.LinePosition);
+            if (isDtd && line == 0)
+            {
+                // The prohibition is raised before the reader has a position: point at the declaration itself.
+                var text = Decode(bytes);
+                var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+                (line, column) = at >= 0 ? LineAndColumn(text, at) : (1, 1);
+            }
+
             problems.Add(new PackProblem(
                 isDtd ? ProblemCodes.DtdNotAllowed : ProblemCodes.MalformedXml,
                 ProblemSeverity.Error,
                 isDtd ? "DTDs are not allowed in management packs (they are never processed, for safety)" : $"the XML is malformed: {TrimPosition(e.Message)}",
-                new SourceLocation(path, e.LineNumber, e.LinePosition)));
+                new SourceLocation(path, line, column)));
             return null;
         }
     }

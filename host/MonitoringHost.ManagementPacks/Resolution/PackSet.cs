@@ -59,6 +59,16 @@ public sealed class PackSet
         }
     }
 
+    /// <summary>
+    /// Whether every base of the class resolves (no cycle either). Checks that need the whole chain skip classes
+    /// whose chain is cut, since the cut itself is already reported.
+    /// </summary>
+    public bool HasCompleteBaseChain(ResolvedElement<ClassType> type)
+    {
+        var last = ClassAndBases(type).Last();
+        return last.Element.Base is null;
+    }
+
     /// <summary>The relationship type and its bases, most derived first; stops at a cycle.</summary>
     public IEnumerable<ResolvedElement<RelationshipType>> RelationshipAndBases(ResolvedElement<RelationshipType> type)
     {

@@ -8,15 +8,23 @@ using MonitoringHost.ManagementPacks.Resolution;
 namespace MonitoringHost.ManagementPacks.Validation;
 
 /// <summary>
-/// Validates module and monitor configurations against their type's <c>&lt;Configuration&gt;</c> XSD. The declared
-/// elements become one complex type (with the included schema types as global definitions), compiled once per type.
+/// Validates module and monitor configurations against their type's <c>&lt;Configuration&gt;</c> XSD. Each type's
+/// declared elements become one named complex type next to the schema types it includes. Types that include the
+/// same schema types are compiled together in one schema set (compiling is the expensive part), and first of all
+/// every type of the pack set at once; a set that does not compile is compiled again in smaller parts, down to one
+/// type, so that the broken type, and only it, is reported.
 /// Values holding <c>$…$</c> substitutions cannot be typed before run time, so type errors on them are not errors;
 /// names, order and required elements still are.
 /// </summary>
 internal sealed class ConfigurationSchemas(ValidationContext context)
 {
-    private const string ConfigurationTypeName = "MonitoringHostModuleConfiguration";
-    private readonly Dictionary<string, (XmlSchemaType Type, XmlSchemaSet Set)?> _sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (XmlSchemaType Type, XmlSchemaSet Set)?> _compiled = new(StringComparer.Ordinal);
+    private Dictionary<string, List<Configurable>>? _groups;
+
+    private sealed record Configurable(ManagementPack Pack, ManagementPackElement Type, ModuleConfigurationSchema Schema)
+    {
+        public string Key => Pack.Id + "!" + Type.Id;
+    }
 
     /// <summary>Validates <paramref name="configuration"/> (whose child elements are the configuration) against the type's schema.</summary>
     public void Validate(
@@ -28,14 +36,12 @@ internal sealed class ConfigurationSchemas(ValidationContext context)
         string? elementId,
         string what)
     {
-        var compiled = Compile(typePack, type, schema);
-        if (compiled is null)
+        if (Compile(typePack, type, schema) is not { } compiled)
         {
             return;
         }
 
-        var schemaSet = compiled.Value.Set;
-        configuration.Validate(compiled.Value.Type, schemaSet, (sender, e) =>
+        configuration.Validate(compiled.Type, compiled.Set, (sender, e) =>
         {
             if (IsSubstituted(sender))
             {
@@ -57,57 +63,116 @@ internal sealed class ConfigurationSchemas(ValidationContext context)
     /// <summary>Compiles a type's schema once, reporting it if it is not valid XSD; null when it cannot be used.</summary>
     public (XmlSchemaType Type, XmlSchemaSet Set)? Compile(ManagementPack typePack, ManagementPackElement type, ModuleConfigurationSchema schema)
     {
-        var key = typePack.Id + "!" + type.Id;
-        if (_sets.TryGetValue(key, out var cached))
+        var member = new Configurable(typePack, type, schema);
+        if (_compiled.TryGetValue(member.Key, out var done))
         {
-            return cached;
+            return done;
         }
 
-        var result = Build(typePack, type, schema);
-        _sets[key] = result;
-        return result;
+        if (_groups is null)
+        {
+            // One schema set for every type is fastest; if some schema in it is broken, fall back to one set per
+            // group of types with the same includes, then to one per type, which reports the broken one.
+            _groups = GroupByIncludedSchemaTypes();
+            if (TryBuild([.. _groups.Values.SelectMany(g => g)], report: false) && _compiled.TryGetValue(member.Key, out var together))
+            {
+                return together;
+            }
+        }
+
+        var group = _groups.Values.FirstOrDefault(g => g.Any(m => m.Key == member.Key)) ?? [member];
+        if (group.Count == 1 || !TryBuild(group, report: false))
+        {
+            foreach (var single in group)
+            {
+                TryBuild([single], report: true);
+            }
+        }
+
+        return _compiled.GetValueOrDefault(member.Key);
     }
 
-    private (XmlSchemaType Type, XmlSchemaSet Set)? Build(ManagementPack typePack, ManagementPackElement type, ModuleConfigurationSchema schema)
+    /// <summary>Every module and monitor type whose included schema types all resolve, grouped by those includes.</summary>
+    private Dictionary<string, List<Configurable>> GroupByIncludedSchemaTypes()
+    {
+        var all = context.Packs.All<ModuleType>().Select(t => new Configurable(t.Pack, t.Element, t.Element.Configuration))
+            .Concat(context.Packs.All<UnitMonitorType>().Select(t => new Configurable(t.Pack, t.Element, t.Element.Configuration)));
+        var groups = new Dictionary<string, List<Configurable>>(StringComparer.Ordinal);
+        foreach (var member in all)
+        {
+            var includes = member.Schema.IncludedSchemaTypes.Select(i => context.Packs.Find<SchemaType>(member.Pack, i)).ToList();
+            if (includes.Any(i => i is null))
+            {
+                continue; // compiled alone, so that the unresolved include is reported against it
+            }
+
+            var key = string.Join("|", includes.Select(i => i!.Value.Key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(member);
+        }
+
+        return groups;
+    }
+
+    private bool TryBuild(List<Configurable> members, bool report)
     {
         var root = new XElement(
             Xsd.Schema,
             new XAttribute(XNamespace.Xmlns + "xsd", Xsd.Namespace.NamespaceName),
             new XAttribute("elementFormDefault", "unqualified"));
-        var where = schema.Element is null ? type.Location : LocationOf(schema.Element, typePack);
+        var first = members[0];
+        var where = first.Schema.Element is null ? first.Type.Location : LocationOf(first.Schema.Element, first.Pack);
 
-        foreach (var included in schema.IncludedSchemaTypes)
+        var included = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (owner, reference) in members.SelectMany(m => m.Schema.IncludedSchemaTypes.Select(i => (m, i))))
         {
-            var schemaType = context.Resolve<SchemaType>(typePack, included, where, type.Id, "included schema type", ElementKind.SchemaType);
-            if (schemaType is null)
+            var schemaType = report
+                ? context.Resolve<SchemaType>(owner.Pack, reference, where, owner.Type.Id, "included schema type", ElementKind.SchemaType)
+                : context.Packs.Find<SchemaType>(owner.Pack, reference);
+            if (schemaType is not { } found)
             {
-                return null;
+                MarkFailed(members);
+                return false;
             }
 
-            DeclarePrefixes(root, schemaType.Value.Element.Definitions);
-            root.Add(schemaType.Value.Element.Definitions.Elements().Select(Clone));
+            if (included.Add(found.Key))
+            {
+                DeclarePrefixes(root, found.Element.Definitions);
+                root.Add(found.Element.Definitions.Elements().Select(Clone));
+            }
         }
 
-        var declarations = schema.Element?.Elements().Where(e => e.Name.Namespace == Xsd.Namespace).ToList() ?? [];
-        if (schema.Element is not null)
+        for (var i = 0; i < members.Count; i++)
         {
-            DeclarePrefixes(root, schema.Element);
-        }
+            if (members[i].Schema.Element is { } declarations)
+            {
+                DeclarePrefixes(root, declarations);
+            }
 
-        root.Add(new XElement(
-            Xsd.Namespace + "complexType",
-            new XAttribute("name", ConfigurationTypeName),
-            new XElement(Xsd.Namespace + "sequence", declarations.Select(Clone)),
-            new XElement(Xsd.Namespace + "anyAttribute", new XAttribute("processContents", "skip"))));
+            root.Add(new XElement(
+                Xsd.Namespace + "complexType",
+                new XAttribute("name", TypeName(i)),
+                new XElement(Xsd.Namespace + "sequence", members[i].Schema.Element?.Elements().Where(e => e.Name.Namespace == Xsd.Namespace).Select(Clone)),
+                new XElement(Xsd.Namespace + "anyAttribute", new XAttribute("processContents", "skip"))));
+        }
 
         var set = new XmlSchemaSet { XmlResolver = null };
         var failed = false;
         set.ValidationEventHandler += (_, e) =>
         {
-            failed |= e.Severity == XmlSeverityType.Error;
-            if (e.Severity == XmlSeverityType.Error)
+            if (e.Severity != XmlSeverityType.Error)
             {
-                context.Error(ProblemCodes.ConfigurationSchemaInvalid, $"the configuration schema of {type.Id} is not valid XSD: {e.Message}", where, typePack, type.Id);
+                return;
+            }
+
+            failed = true;
+            if (report)
+            {
+                context.Error(ProblemCodes.ConfigurationSchemaInvalid, $"the configuration schema of {first.Type.Id} is not valid XSD: {e.Message}", where, first.Pack, first.Type.Id);
             }
         };
 
@@ -119,17 +184,36 @@ internal sealed class ConfigurationSchemas(ValidationContext context)
         }
         catch (XmlSchemaException e)
         {
-            context.Error(ProblemCodes.ConfigurationSchemaInvalid, $"the configuration schema of {type.Id} is not valid XSD: {e.Message}", where, typePack, type.Id);
-            return null;
+            failed = true;
+            if (report)
+            {
+                context.Error(ProblemCodes.ConfigurationSchemaInvalid, $"the configuration schema of {first.Type.Id} is not valid XSD: {e.Message}", where, first.Pack, first.Type.Id);
+            }
         }
 
-        if (failed || set.GlobalTypes[new XmlQualifiedName(ConfigurationTypeName)] is not XmlSchemaType compiledType)
+        if (failed)
         {
-            return null;
+            MarkFailed(members);
+            return false;
         }
 
-        return (compiledType, set);
+        for (var i = 0; i < members.Count; i++)
+        {
+            _compiled[members[i].Key] = (set.GlobalTypes[new XmlQualifiedName(TypeName(i))] as XmlSchemaType, set) is ({ } type, var s) ? (type, s) : null;
+        }
+
+        return true;
     }
+
+    private void MarkFailed(IEnumerable<Configurable> members)
+    {
+        foreach (var member in members)
+        {
+            _compiled[member.Key] = null;
+        }
+    }
+
+    private static string TypeName(int index) => "MonitoringHostModuleConfiguration" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Type names in declarations (<c>type="xsd:string"</c>) use prefixes declared on the pack's root.</summary>
     private static void DeclarePrefixes(XElement schemaRoot, XElement source)

@@ -80,9 +80,9 @@ internal sealed class ValidationContext(PackSet packs)
         var pack = Packs.PackForAlias(from, parsed.Alias);
         if (pack is null)
         {
-            if (from.Manifest.References.Any(r => r.Alias == parsed.Alias))
+            if (from.Manifest.References.Any(r => r.Alias == parsed.Alias) || from.Manifest.UnmappedAliases.Contains(parsed.Alias!))
             {
-                return null; // the referenced pack is missing: reported once, on the manifest reference
+                return null; // the referenced pack is missing, or the alias unmapped: reported once already
             }
 
             Error(ProblemCodes.UnknownAlias, $"{role} '{reference}' uses the alias '{parsed.Alias}', which the manifest does not declare", where, from, elementId);

@@ -75,7 +75,7 @@ internal static class MonitorRules
 
         var parent = context.Resolve<AggregateMonitor>(pack, parentRef, monitor.Location, monitor.Id, "the parent monitor", ElementKind.AggregateMonitor);
         var target = context.Packs.Find<ClassType>(pack, monitor.Settings.Target);
-        if (parent is not { } p || target is not { } t)
+        if (parent is not { } p || target is not { } t || !context.Packs.HasCompleteBaseChain(t))
         {
             return;
         }
@@ -106,11 +106,11 @@ internal static class MonitorRules
 
         if (alert.AlertOnState is { } onState)
         {
-            CheckValue(context, pack, monitor.Id, "AlertOnState", onState, alert.Location, "Warning", "Error");
+            CheckValue(context, pack, monitor.Id, "AlertOnState", onState, alert.LocationOf("AlertOnState"), "Warning", "Error");
         }
 
-        CheckValue(context, pack, monitor.Id, "AlertPriority", alert.AlertPriority, alert.Location, "Low", "Normal", "High");
-        CheckValue(context, pack, monitor.Id, "AlertSeverity", alert.AlertSeverity, alert.Location, "Information", "Warning", "Error", "MatchMonitorHealth");
+        CheckValue(context, pack, monitor.Id, "AlertPriority", alert.AlertPriority, alert.LocationOf("AlertPriority"), "Low", "Normal", "High");
+        CheckValue(context, pack, monitor.Id, "AlertSeverity", alert.AlertSeverity, alert.LocationOf("AlertSeverity"), "Information", "Warning", "Error", "MatchMonitorHealth");
     }
 
     private static void CheckRollupState(ValidationContext context, ManagementPack pack, DependencyMonitor monitor, string? state)

@@ -33,9 +33,9 @@ internal static partial class SubstitutionRules
 
                 if (element is Model.Monitor { AlertSettings: { } alert })
                 {
-                    foreach (var parameter in alert.AlertParameters)
+                    for (var i = 0; i < alert.AlertParameters.Length; i++)
                     {
-                        CheckText(context, pack, element.Id, parameter, alert.Location);
+                        CheckText(context, pack, element.Id, alert.AlertParameters[i], alert.ParameterLocation(i));
                     }
                 }
             }
@@ -115,7 +115,8 @@ internal static partial class SubstitutionRules
     private static bool ReferencesMissingPack(ValidationContext context, ManagementPack pack, string reference)
     {
         var alias = ElementReference.Parse(reference).Alias;
-        return alias is not null && context.Packs.PackForAlias(pack, alias) is null && pack.Manifest.References.Any(r => r.Alias == alias);
+        return alias is not null && context.Packs.PackForAlias(pack, alias) is null
+            && (pack.Manifest.References.Any(r => r.Alias == alias) || pack.Manifest.UnmappedAliases.Contains(alias));
     }
 
     /// <summary>Every object has these, whatever its class declares.</summary>

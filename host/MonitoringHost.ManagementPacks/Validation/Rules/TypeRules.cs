@@ -76,7 +76,8 @@ internal static class TypeRules
             context.Error(ProblemCodes.HostedFlagChanged, $"the class derives from the hosted class {parent.Element.Id}, so it must be Hosted=\"true\" too", element.Location, pack, element.Id);
         }
 
-        if (element.Hosted && !element.Abstract && !hosting.Any(h => chain.Any(c => c.Key == h.Target.Key)))
+        var complete = chain[^1].Element.Base is null;
+        if (complete && element.Hosted && !element.Abstract && !hosting.Any(h => chain.Any(c => c.Key == h.Target.Key)))
         {
             context.Error(ProblemCodes.HostedClassWithoutHost, "the class is Hosted=\"true\" but no hosting relationship (derived from System.Hosting) has it or a base class as its target", element.Location, pack, element.Id);
         }
