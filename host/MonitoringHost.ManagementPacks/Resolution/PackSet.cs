@@ -47,49 +47,29 @@ public sealed class PackSet
     public ResolvedElement<T>? Find<T>(ManagementPack from, string reference) where T : ManagementPackElement =>
         Find(from, reference) is { Element: T typed } found ? new ResolvedElement<T>(found.Pack, typed) : null;
 
-    /// <summary>The class and its bases, most derived first; stops at a cycle.</summary>
-    public IEnumerable<ResolvedElement<ClassType>> ClassAndBases(ResolvedElement<ClassType> type)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        ResolvedElement<ClassType>? current = type;
-        while (current is { } c && seen.Add(c.Key))
-        {
-            yield return c;
-            current = c.Element.Base is { } baseRef ? Find<ClassType>(c.Pack, baseRef) : null;
-        }
-    }
+    /// <summary>The class and its bases, most derived first; stops at a cycle or a base that does not resolve.</summary>
+    public IEnumerable<ResolvedElement<ClassType>> ClassAndBases(ResolvedElement<ClassType> type) => AndBases(type, c => c.Base);
 
     /// <summary>
     /// Whether every base of the class resolves (no cycle either). Checks that need the whole chain skip classes
     /// whose chain is cut, since the cut itself is already reported.
     /// </summary>
-    public bool HasCompleteBaseChain(ResolvedElement<ClassType> type)
-    {
-        var last = ClassAndBases(type).Last();
-        return last.Element.Base is null;
-    }
+    public bool HasCompleteBaseChain(ResolvedElement<ClassType> type) => ClassAndBases(type).Last().Element.Base is null;
 
     /// <summary>The relationship type and its bases, most derived first; stops at a cycle.</summary>
-    public IEnumerable<ResolvedElement<RelationshipType>> RelationshipAndBases(ResolvedElement<RelationshipType> type)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        ResolvedElement<RelationshipType>? current = type;
-        while (current is { } c && seen.Add(c.Key))
-        {
-            yield return c;
-            current = c.Element.Base is { } baseRef ? Find<RelationshipType>(c.Pack, baseRef) : null;
-        }
-    }
+    public IEnumerable<ResolvedElement<RelationshipType>> RelationshipAndBases(ResolvedElement<RelationshipType> type) => AndBases(type, r => r.Base);
 
     /// <summary>The data type and its bases, most derived first; stops at a cycle.</summary>
-    public IEnumerable<ResolvedElement<DataType>> DataTypeAndBases(ResolvedElement<DataType> type)
+    public IEnumerable<ResolvedElement<DataType>> DataTypeAndBases(ResolvedElement<DataType> type) => AndBases(type, d => d.Base);
+
+    private IEnumerable<ResolvedElement<T>> AndBases<T>(ResolvedElement<T> type, Func<T, string?> baseOf) where T : ManagementPackElement
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        ResolvedElement<DataType>? current = type;
+        ResolvedElement<T>? current = type;
         while (current is { } c && seen.Add(c.Key))
         {
             yield return c;
-            current = c.Element.Base is { } baseRef ? Find<DataType>(c.Pack, baseRef) : null;
+            current = baseOf(c.Element) is { } baseRef ? Find<T>(c.Pack, baseRef) : null;
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed class ValidationContext(PackSet packs)
     };
 
     public PackSet Packs { get; } = packs;
+    /// <summary>The kinds a monitor reference (parent, member, diagnostic, override) may name.</summary>
+    public static readonly ElementKind[] MonitorKinds = [ElementKind.UnitMonitor, ElementKind.AggregateMonitor, ElementKind.DependencyMonitor];
+
     private readonly HashSet<PackProblem> _seen = [];
 
     /// <summary>Problems in the order found; a library element used a hundred times is reported once.</summary>

@@ -7,8 +7,6 @@ namespace MonitoringHost.ManagementPacks.Validation.Rules;
 /// <summary>Monitors: types, configuration, every monitor type state mapped, parents, alert settings, rollup settings.</summary>
 internal static class MonitorRules
 {
-    private static readonly ElementKind[] MonitorKinds = [ElementKind.UnitMonitor, ElementKind.AggregateMonitor, ElementKind.DependencyMonitor];
-
     public static void Check(ValidationContext context)
     {
         foreach (var monitor in context.Packs.All<Model.Monitor>())
@@ -26,7 +24,7 @@ internal static class MonitorRules
                     break;
                 case DependencyMonitor dependency:
                     context.Resolve(pack, dependency.RelationshipType, dependency.Location, dependency.Id, "the relationship type", ElementKind.RelationshipType);
-                    context.Resolve(pack, dependency.MemberMonitor, dependency.Location, dependency.Id, "the member monitor", MonitorKinds);
+                    context.Resolve(pack, dependency.MemberMonitor, dependency.Location, dependency.Id, "the member monitor", ValidationContext.MonitorKinds);
                     CheckValue(context, pack, dependency.Id, "Algorithm", dependency.Algorithm, dependency.Location, "WorstOf", "BestOf", "Percentage");
                     CheckRollupState(context, pack, dependency, dependency.MemberInMaintenance);
                     CheckRollupState(context, pack, dependency, dependency.MemberUnAvailable);

@@ -8,8 +8,6 @@ namespace MonitoringHost.ManagementPacks.Validation.Rules;
 /// <summary>Overrides point at existing workflows, modules and overrideable parameters, with values of the right type.</summary>
 internal static class OverrideRules
 {
-    private static readonly ElementKind[] MonitorKinds = [ElementKind.UnitMonitor, ElementKind.AggregateMonitor, ElementKind.DependencyMonitor];
-
     private static readonly string[] MonitorProperties =
         ["Enabled", "GenerateAlert", "AutoResolve", "AlertPriority", "AlertOnState", "AlertSeverity", "Algorithm", "AlgorithmParameter", "MemberUnAvailable", "MemberInMaintenance", "IgnoreMemberInMaintenance"];
 
@@ -49,7 +47,7 @@ internal static class OverrideRules
     private static ElementKind[] Kinds(OverrideKind kind) => kind switch
     {
         OverrideKind.RulePropertyOverride or OverrideKind.RuleConfigurationOverride => [ElementKind.Rule],
-        OverrideKind.MonitorPropertyOverride or OverrideKind.MonitorConfigurationOverride => MonitorKinds,
+        OverrideKind.MonitorPropertyOverride or OverrideKind.MonitorConfigurationOverride => ValidationContext.MonitorKinds,
         OverrideKind.DiscoveryPropertyOverride or OverrideKind.DiscoveryConfigurationOverride => [ElementKind.Discovery],
         OverrideKind.DiagnosticPropertyOverride or OverrideKind.DiagnosticConfigurationOverride => [ElementKind.Diagnostic],
         OverrideKind.RecoveryPropertyOverride or OverrideKind.RecoveryConfigurationOverride => [ElementKind.Recovery],

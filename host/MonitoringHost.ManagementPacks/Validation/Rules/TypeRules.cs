@@ -59,16 +59,9 @@ internal static class TypeRules
             ? context.ResolveClass(pack, baseRef, element.Location, element.Id, "the base class")
             : null;
 
-        var chain = new List<ResolvedElement<ClassType>> { type };
-        for (var current = baseType; current is { } c; current = c.Element.Base is { } b ? context.Packs.Find<ClassType>(c.Pack, b) : null)
+        if (Chain(context, type, baseType, c => c.Base, ProblemCodes.ClassInheritanceCycle, "class") is not { } chain)
         {
-            if (chain.Any(x => x.Key == c.Key))
-            {
-                context.Error(ProblemCodes.ClassInheritanceCycle, $"class inheritance loops: {string.Join(" -> ", chain.Select(x => x.Element.Id).Append(c.Element.Id))}", element.Location, pack, element.Id);
-                return;
-            }
-
-            chain.Add(c);
+            return;
         }
 
         if (baseType is { } parent && parent.Element.Hosted && !element.Hosted)
@@ -133,16 +126,9 @@ internal static class TypeRules
             ? context.Resolve<RelationshipType>(pack, baseRef, element.Location, element.Id, "the base relationship type", ElementKind.RelationshipType)
             : null;
 
-        var chain = new List<ResolvedElement<RelationshipType>> { type };
-        for (var current = baseType; current is { } c; current = c.Element.Base is { } b ? context.Packs.Find<RelationshipType>(c.Pack, b) : null)
+        if (Chain(context, type, baseType, r => r.Base, ProblemCodes.RelationshipInheritanceCycle, "relationship") is null)
         {
-            if (chain.Any(x => x.Key == c.Key))
-            {
-                context.Error(ProblemCodes.RelationshipInheritanceCycle, $"relationship inheritance loops: {string.Join(" -> ", chain.Select(x => x.Element.Id).Append(c.Element.Id))}", element.Location, pack, element.Id);
-                return;
-            }
-
-            chain.Add(c);
+            return;
         }
 
         var source = context.ResolveClass(pack, element.Source.Type, element.Source.Location, element.Id, "the relationship source");
@@ -161,5 +147,30 @@ internal static class TypeRules
         {
             context.Warning(ProblemCodes.HostingSourceAbstract, $"this hosting relationship's source {s.Element.Id} is abstract; hosts are concrete objects", element.Source.Location, pack, element.Id);
         }
+    }
+
+    /// <summary>The type and its resolvable bases, most derived first; null (and reported) when inheritance loops.</summary>
+    private static List<ResolvedElement<T>>? Chain<T>(
+        ValidationContext context,
+        ResolvedElement<T> type,
+        ResolvedElement<T>? baseType,
+        Func<T, string?> baseOf,
+        string cycleCode,
+        string what) where T : ManagementPackElement
+    {
+        var chain = new List<ResolvedElement<T>> { type };
+        for (var current = baseType; current is { } c; current = baseOf(c.Element) is { } b ? context.Packs.Find<T>(c.Pack, b) : null)
+        {
+            if (chain.Any(x => x.Key == c.Key))
+            {
+                var loop = string.Join(" -> ", chain.Select(x => x.Element.Id).Append(c.Element.Id));
+                context.Error(cycleCode, $"{what} inheritance loops: {loop}", type.Element.Location, type.Pack, type.Element.Id);
+                return null;
+            }
+
+            chain.Add(c);
+        }
+
+        return chain;
     }
 }

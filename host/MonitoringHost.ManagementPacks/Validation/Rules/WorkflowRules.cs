@@ -7,8 +7,6 @@ namespace MonitoringHost.ManagementPacks.Validation.Rules;
 /// <summary>Discoveries, rules, tasks, diagnostics and recoveries: targets, modules, data flow, declared types.</summary>
 internal static class WorkflowRules
 {
-    private static readonly ElementKind[] MonitorKinds = [ElementKind.UnitMonitor, ElementKind.AggregateMonitor, ElementKind.DependencyMonitor];
-
     public static void Check(ValidationContext context)
     {
         var discoveryData = context.Packs["System.Library"] is { } system ? context.Packs.Find<DataType>(system, "System.Discovery.Data") : null;
@@ -34,12 +32,12 @@ internal static class WorkflowRules
                     ModuleFlow.Resolve(context, pack, task.Module, task.Id);
                     break;
                 case Diagnostic diagnostic:
-                    context.Resolve(pack, diagnostic.Monitor, diagnostic.Location, diagnostic.Id, "the monitor", MonitorKinds);
+                    context.Resolve(pack, diagnostic.Monitor, diagnostic.Location, diagnostic.Id, "the monitor", ValidationContext.MonitorKinds);
                     CheckState(context, pack, diagnostic.Id, diagnostic.ExecuteOnState, diagnostic.Location);
                     ModuleFlow.Resolve(context, pack, diagnostic.ProbeAction, diagnostic.Id);
                     break;
                 case Recovery recovery:
-                    context.Resolve(pack, recovery.Monitor, recovery.Location, recovery.Id, "the monitor", MonitorKinds);
+                    context.Resolve(pack, recovery.Monitor, recovery.Location, recovery.Id, "the monitor", ValidationContext.MonitorKinds);
                     CheckState(context, pack, recovery.Id, recovery.ExecuteOnState, recovery.Location);
                     if (recovery.ExecuteOnDiagnostic is { } diagnosticRef)
                     {
