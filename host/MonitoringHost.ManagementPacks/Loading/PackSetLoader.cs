@@ -9,8 +9,8 @@ using MonitoringHost.ManagementPacks.Validation;
 namespace MonitoringHost.ManagementPacks.Loading;
 
 /// <summary>
-/// Reads pack files and folders, adds them to a base set (the shipped libraries), resolves and validates the whole
-/// set. Folders are searched recursively for <c>.xml</c> packs and <c>.mpx</c> fragments; the fragments of one folder
+/// Reads pack files and folders, adds them to a base set (the shipped libraries; a pack read here replaces the base
+/// pack with the same ID), resolves and validates the whole set. Folders are searched recursively for <c>.xml</c> packs and <c>.mpx</c> fragments; the fragments of one folder
 /// merge into one pack, as an authoring project builds them, unless <see cref="FragmentGrouping.EachFile"/> is asked.
 /// </summary>
 public static class PackSetLoader
@@ -43,7 +43,13 @@ public static class PackSetLoader
             Add(ManagementPackReader.ReadFragments(group, options));
         }
 
-        return Validate([.. basePacks, .. packs], problems.ToImmutable(), packs.Count);
+        // A pack named here replaces the base pack with the same ID (checking an edited library, or the shipped
+        // libraries themselves); it stays sealed with the same key, as a new version of that pack would be.
+        var replaced = packs.Select(p => basePacks.FirstOrDefault(b => b.Id == p.Id) is { } original
+            ? p with { Sealed = original.Sealed, PublicKeyToken = original.PublicKeyToken }
+            : p).ToList();
+        var kept = basePacks.Where(b => replaced.All(p => p.Id != b.Id));
+        return Validate([.. kept, .. replaced], problems.ToImmutable(), replaced.Count);
 
         void Add(ManagementPackReadResult result)
         {

@@ -46,6 +46,16 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ShippedPacksFolder_ReplacesTheLibrariesByIdAndIsClean()
+    {
+        var (exitCode, output, _) = Run("mp", "validate", Path.Combine(RepositoryPaths.Root, "packs"));
+
+        exitCode.Should().Be(0, output);
+        output.Should().NotContain("MP0103");
+        output.TrimEnd().Split('\n').Last().Should().StartWith("15 pack(s), ").And.EndWith(": 0 error(s), 0 warning(s)");
+    }
+
+    [Fact]
     public void Validate_BrokenPack_PrintsCompilerStyleErrorsAndExitsOne()
     {
         var path = Path.Combine(_folder, "Contoso.Broken.xml");
