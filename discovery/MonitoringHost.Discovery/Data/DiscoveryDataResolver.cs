@@ -1,0 +1,313 @@
+using System.Globalization;
+using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Discovery.Identity;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.ManagementPacks.Model;
+
+namespace MonitoringHost.Discovery.Data;
+
+/// <summary>
+/// Checks discovery data before anything is applied, and works out every id: classes exist and are discoverable
+/// (declared by the discovery for a workflow source; not abstract; not singletons), key properties present, values
+/// typed right, hosts exist (in the instance space or in the same data) and may host the class, relationship ends
+/// exist and fit the relationship type. Every problem is collected.
+/// </summary>
+internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, bool> exists)
+{
+    private readonly List<DiscoveryDataProblem> _problems = [];
+
+    public IReadOnlyList<DiscoveryDataProblem> Problems => _problems;
+
+    public ResolvedDiscoveryData? Resolve(DiscoveryData data)
+    {
+        var declared = DeclaredTypes(data.Source);
+        var planned = new Dictionary<Guid, PlannedObject>();
+        for (var i = 0; i < data.Objects.Count; i++)
+        {
+            if (Plan(data.Objects[i], $"objects[{i}]", declared, planned, requireAllKeys: true) is { } item)
+            {
+                planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
+            }
+        }
+
+        var relationships = new Dictionary<Guid, PlannedRelationship>();
+        for (var i = 0; i < data.Relationships.Count; i++)
+        {
+            if (PlanRelationship(data.Relationships[i], $"relationships[{i}]", declared, planned) is { } relationship)
+            {
+                relationships[relationship.Id] = relationship;
+            }
+        }
+
+        var removedObjects = new List<Guid>();
+        var removedRelationships = new List<Guid>();
+        if (data.Mode == DiscoveryMode.Snapshot && (data.RemovedObjects.Count > 0 || data.RemovedRelationships.Count > 0))
+        {
+            _problems.Add(new("removals", "a snapshot replaces everything its source claimed; removals are for incremental data"));
+        }
+
+        for (var i = 0; i < data.RemovedObjects.Count; i++)
+        {
+            if (Identify(data.RemovedObjects[i], $"removals[{i}]") is { } id)
+            {
+                removedObjects.Add(id);
+            }
+        }
+
+        for (var i = 0; i < data.RemovedRelationships.Count; i++)
+        {
+            var removal = data.RemovedRelationships[i];
+            var path = $"relationshipRemovals[{i}]";
+            var type = RelationshipType(removal.TypeName, path);
+            var source = Identify(removal.Source, path + ".source");
+            var target = Identify(removal.Target, path + ".target");
+            if (type is not null && source is { } s && target is { } t)
+            {
+                removedRelationships.Add(ObjectIdentity.ForRelationship(type, s, t));
+            }
+        }
+
+        return _problems.Count > 0
+            ? null
+            : new ResolvedDiscoveryData(data.Mode, data.Source, [.. planned.Values], [.. relationships.Values], removedObjects, removedRelationships);
+    }
+
+    /// <summary>For a discovery workflow source: the classes and relationship types its DiscoveryTypes declare.</summary>
+    private HashSet<string>? DeclaredTypes(DiscoverySource source)
+    {
+        if (source.DiscoveryId is not { } discoveryId)
+        {
+            return null;
+        }
+
+        var discovery = classes.Packs.All<ManagementPacks.Model.Discovery>().FirstOrDefault(d => d.Element.Id == discoveryId);
+        if (discovery.Element is null)
+        {
+            _problems.Add(new("source", $"the discovery '{discoveryId}' is not in any imported pack"));
+            return [];
+        }
+
+        return discovery.Element.DiscoveryTypes
+            .Select(t => classes.Packs.Find(discovery.Pack, t.TypeId)?.Element.Id)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static PlannedObject Merge(PlannedObject earlier, PlannedObject later)
+    {
+        var properties = new Dictionary<string, string?>(earlier.Properties, StringComparer.Ordinal);
+        foreach (var (name, value) in later.Properties)
+        {
+            properties[name] = value;
+        }
+
+        return later with { Properties = properties, DisplayName = later.DisplayName ?? earlier.DisplayName };
+    }
+
+    private PlannedObject? Plan(ObjectData data, string path, HashSet<string>? declared, Dictionary<Guid, PlannedObject> planned, bool requireAllKeys)
+    {
+        var type = classes.Class(data.ClassName);
+        if (type is null)
+        {
+            _problems.Add(new(path + ".class", $"'{data.ClassName}' is not a class of any imported pack"));
+            return null;
+        }
+
+        if (type.Abstract)
+        {
+            _problems.Add(new(path + ".class", $"{type.Name} is abstract; discover one of its concrete classes"));
+            return null;
+        }
+
+        if (declared is not null && !type.SelfAndBases().Any(c => declared.Contains(c.Name)))
+        {
+            _problems.Add(new(path + ".class", $"{type.Name} is not among the types the discovery declares ({string.Join(", ", declared.Order(StringComparer.Ordinal))})"));
+            return null;
+        }
+
+        if (type.Singleton && !path.StartsWith("objects", StringComparison.Ordinal))
+        {
+            _problems.Add(new(path + ".class", $"{type.Name} is a singleton"));
+            return null;
+        }
+
+        var properties = CheckProperties(type, data.Properties, path, requireAllKeys);
+        var hostId = ResolveHost(type, data.Host, path, planned);
+        if (properties is null || (type.Hosted && hostId is null))
+        {
+            return null;
+        }
+
+        var keys = properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
+        var id = ObjectIdentity.ForObject(type, keys, hostId);
+        properties.Remove("DisplayName", out var displayName);
+        return new PlannedObject(id, type, properties, hostId, displayName);
+    }
+
+    private Dictionary<string, string?>? CheckProperties(ClassInfo type, IReadOnlyDictionary<string, string?> values, string path, bool requireAllKeys)
+    {
+        var ok = true;
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var key in type.KeyProperties.Where(k => requireAllKeys && string.IsNullOrEmpty(values.GetValueOrDefault(k.Id))))
+        {
+            _problems.Add(new($"{path}.properties.{key.Id}", $"the key property {key.Id} of {type.Name} is missing"));
+            ok = false;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            if (!type.Properties.TryGetValue(name, out var definition))
+            {
+                _problems.Add(new($"{path}.properties.{name}", $"{type.Name} has no property '{name}'"));
+                ok = false;
+                continue;
+            }
+
+            if (value is null)
+            {
+                result[definition.Id] = null;
+                continue;
+            }
+
+            if (!PropertyValues.TryNormalize(definition, value, out var normalized, out var problem))
+            {
+                _problems.Add(new($"{path}.properties.{name}", problem!));
+                ok = false;
+                continue;
+            }
+
+            result[definition.Id] = normalized;
+        }
+
+        return ok ? result : null;
+    }
+
+    private Guid? ResolveHost(ClassInfo type, ObjectData? host, string path, Dictionary<Guid, PlannedObject> planned)
+    {
+        if (!type.Hosted)
+        {
+            if (host is not null)
+            {
+                _problems.Add(new(path + ".host", $"{type.Name} is not a hosted class, so it has no host"));
+            }
+
+            return null;
+        }
+
+        if (host is null)
+        {
+            _problems.Add(new(path + ".host", $"{type.Name} is hosted: its host ({string.Join(" or ", type.HostClasses.Select(c => c.Name))}) must be given"));
+            return null;
+        }
+
+        var hostType = classes.Class(host.ClassName);
+        if (hostType is not null && !type.HostClasses.Any(hostType.IsA))
+        {
+            _problems.Add(new(path + ".host.class", $"{hostType.Name} cannot host {type.Name}; its host is a {string.Join(" or ", type.HostClasses.Select(c => c.Name))}"));
+            return null;
+        }
+
+        var id = Identify(host, path + ".host", planned);
+        return id;
+    }
+
+    /// <summary>The id of an object named by class and keys (and host), which must exist or be planned in the same data.</summary>
+    private Guid? Identify(ObjectData reference, string path, Dictionary<Guid, PlannedObject>? planned = null)
+    {
+        var type = classes.Class(reference.ClassName);
+        if (type is null)
+        {
+            _problems.Add(new(path + ".class", $"'{reference.ClassName}' is not a class of any imported pack"));
+            return null;
+        }
+
+        var properties = CheckProperties(type, reference.Properties.Where(p => type.Properties.ContainsKey(p.Key) && type.Properties[p.Key].Key).ToDictionary(), path, requireAllKeys: true);
+        Guid? hostId = null;
+        if (type.Hosted)
+        {
+            if (reference.Host is null)
+            {
+                _problems.Add(new(path + ".host", $"{type.Name} is hosted: name its host to identify it"));
+                return null;
+            }
+
+            hostId = Identify(reference.Host, path + ".host", planned);
+            if (hostId is null)
+            {
+                return null;
+            }
+        }
+
+        if (properties is null)
+        {
+            return null;
+        }
+
+        var id = ObjectIdentity.ForObject(type, properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), hostId);
+        if (!exists(id) && planned?.ContainsKey(id) != true)
+        {
+            var keys = string.Join(", ", type.KeyProperties.Select(k => $"{k.Id}={properties.GetValueOrDefault(k.Id)}"));
+            _problems.Add(new(path, $"no {type.Name} {(keys.Length > 0 ? $"with {keys} " : "")}exists or is in the same data"));
+            return null;
+        }
+
+        return id;
+    }
+
+    private RelationshipInfo? RelationshipType(string name, string path)
+    {
+        var type = classes.Relationship(name);
+        if (type is null)
+        {
+            _problems.Add(new(path + ".type", $"'{name}' is not a relationship type of any imported pack"));
+        }
+
+        return type;
+    }
+
+    private PlannedRelationship? PlanRelationship(RelationshipData data, string path, HashSet<string>? declared, Dictionary<Guid, PlannedObject> planned)
+    {
+        var type = RelationshipType(data.TypeName, path);
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (type.IsHosting)
+        {
+            _problems.Add(new(path + ".type", $"{type.Name} is a hosting relationship; hosting comes from each object's host, never as a relationship"));
+            return null;
+        }
+
+        if (type.Abstract)
+        {
+            _problems.Add(new(path + ".type", $"{type.Name} is abstract"));
+            return null;
+        }
+
+        if (declared is not null && !type.SelfAndBases().Any(r => declared.Contains(r.Name)))
+        {
+            _problems.Add(new(path + ".type", $"{type.Name} is not among the types the discovery declares"));
+            return null;
+        }
+
+        var source = Identify(data.Source, path + ".source", planned);
+        var target = Identify(data.Target, path + ".target", planned);
+        if (source is not { } s || target is not { } t)
+        {
+            return null;
+        }
+
+        CheckEnd(data.Source.ClassName, type.Source, path + ".source", type);
+        CheckEnd(data.Target.ClassName, type.Target, path + ".target", type);
+        return new PlannedRelationship(ObjectIdentity.ForRelationship(type, s, t), type, s, t);
+    }
+
+    private void CheckEnd(string className, ClassInfo required, string path, RelationshipInfo type)
+    {
+        if (classes.Class(className) is { } actual && !actual.IsA(required))
+        {
+            _problems.Add(new(path + ".class", string.Create(CultureInfo.InvariantCulture, $"{type.Name} needs a {required.Name} here, not a {actual.Name}")));
+        }
+    }
+}

@@ -1,0 +1,300 @@
+using System.Text.Json;
+using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Identity;
+using MonitoringHost.Discovery.Storage;
+
+namespace MonitoringHost.Discovery.Instances;
+
+public sealed partial class InstanceSpace
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Checks discovery data, works out what it changes (adds, updates, claims, releases and the removals they
+    /// cause, cascading through hosting and relationships), commits that in one transaction with its feed events,
+    /// then applies it in memory. Invalid data throws <see cref="DiscoveryDataRejectedException"/> and changes nothing.
+    /// </summary>
+    public async Task<DiscoveryResult> ApplyAsync(DiscoveryData data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ChangePlan plan;
+            lock (_state)
+            {
+                var resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey);
+                var resolved = resolver.Resolve(data) ?? throw new DiscoveryDataRejectedException(data.Source.Value, resolver.Problems);
+                plan = Plan(resolved);
+            }
+
+            if (plan.Changes.IsEmpty)
+            {
+                return new DiscoveryResult([], [], [], [], [], LastSequence);
+            }
+
+            var sequence = await _store.CommitAsync(plan.Changes, cancellationToken).ConfigureAwait(false);
+            lock (_state)
+            {
+                Apply(plan);
+                LastSequence = sequence;
+            }
+
+            var change = new InstanceSpaceChange(plan.Added, plan.Updated, plan.RemovedObjects, plan.AddedRelationships, plan.RemovedRelationships, sequence);
+            if (change.AddedObjects.Count + change.ChangedObjects.Count + change.RemovedObjects.Count + change.AddedRelationships.Count + change.RemovedRelationships.Count > 0)
+            {
+                Changed?.Invoke(this, change);
+            }
+
+            return new DiscoveryResult(
+                [.. plan.Added.Select(o => o.Id)],
+                [.. plan.Updated.Select(o => o.Id)],
+                [.. plan.RemovedObjects.Select(o => o.Id)],
+                [.. plan.AddedRelationships.Select(r => r.Id)],
+                [.. plan.RemovedRelationships.Select(r => r.Id)],
+                sequence);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private sealed record ChangePlan(
+        InstanceChangeSet Changes,
+        List<MonitoringObject> Added,
+        List<MonitoringObject> Updated,
+        List<MonitoringObject> RemovedObjects,
+        List<RelationshipInstance> AddedRelationships,
+        List<RelationshipInstance> RemovedRelationships);
+
+    private ChangePlan Plan(ResolvedDiscoveryData data)
+    {
+        var now = _time.GetUtcNow();
+        var source = data.Source.Value;
+        var previous = _claims.ItemsOf(source);
+
+        // What the source claims after this data, and what it releases.
+        var claimed = data.Objects.Select(o => o.Id).Concat(data.Relationships.Select(r => r.Id)).ToHashSet();
+        var released = data.Mode == DiscoveryMode.Snapshot
+            ? previous.Where(id => !claimed.Contains(id)).ToHashSet()
+            : data.RemovedObjects.Concat(data.RemovedRelationships).Where(id => previous.Contains(id) && !claimed.Contains(id)).ToHashSet();
+        var addedClaims = claimed.Where(id => !previous.Contains(id)).ToList();
+
+        // Objects whose last claim goes, then everything they host and every relationship touching them.
+        var removedObjects = new HashSet<Guid>();
+        foreach (var id in released.Where(id => _objects.ContainsKey(id) && _claims.SourcesOf(id).All(s => s == source)))
+        {
+            CollectHosted(id, removedObjects);
+        }
+
+        var removedRelationships = released
+            .Where(id => _relationships.ContainsKey(id) && _claims.SourcesOf(id).All(s => s == source))
+            .Concat(removedObjects.SelectMany(id => _relationshipsByObject.GetValueOrDefault(id) ?? []))
+            .ToHashSet();
+
+        // Objects of the data whose host goes away with this change go too (they are not created at all).
+        var gone = new HashSet<Guid>(removedObjects);
+        var planned = data.Objects.ToDictionary(o => o.Id);
+        for (var changed = gone.Count > 0; changed;)
+        {
+            var orphans = planned.Values.Where(o => gone.Contains(o.Id) || (o.HostId is { } h && gone.Contains(h))).ToList();
+            foreach (var orphan in orphans)
+            {
+                gone.Add(orphan.Id);
+                planned.Remove(orphan.Id);
+            }
+
+            changed = orphans.Count > 0;
+        }
+
+        // Objects written: new ones, and claimed ones whose values change.
+        var built = new Dictionary<Guid, MonitoringObject>();
+        var added = new List<MonitoringObject>();
+        var updated = new List<MonitoringObject>();
+        foreach (var item in planned.Values)
+        {
+            var candidate = Build(item.Id);
+            if (!_objects.TryGetValue(item.Id, out var existing))
+            {
+                added.Add(candidate);
+            }
+            else if (!existing.SameContentAs(candidate))
+            {
+                updated.Add(candidate);
+            }
+        }
+
+        var addedRelationships = data.Relationships
+            .Where(r => !_relationships.ContainsKey(r.Id) && !gone.Contains(r.SourceId) && !gone.Contains(r.TargetId))
+            .Select(r => new RelationshipInstance(r.Id, r.Type.Name, r.SourceId, r.TargetId, now))
+            .ToList();
+
+        var keptRelationships = data.Relationships.Where(r => !gone.Contains(r.SourceId) && !gone.Contains(r.TargetId)).Select(r => r.Id).ToHashSet();
+        var claimsAdded = addedClaims
+            .Where(id => planned.ContainsKey(id) || (keptRelationships.Contains(id) && !removedRelationships.Contains(id)))
+            .Select(id => new Claim(source, planned.ContainsKey(id) ? ClaimKind.Object : ClaimKind.Relationship, id))
+            .ToList();
+        var claimsRemoved = released.Select(id => new Claim(source, _relationships.ContainsKey(id) || data.RemovedRelationships.Contains(id) ? ClaimKind.Relationship : ClaimKind.Object, id))
+            .Concat(removedObjects.SelectMany(id => _claims.SourcesOf(id).Where(s => s != source || !released.Contains(id)).Select(s => new Claim(s, ClaimKind.Object, id))))
+            .Concat(removedRelationships.SelectMany(id => _claims.SourcesOf(id).Where(s => s != source || !released.Contains(id)).Select(s => new Claim(s, ClaimKind.Relationship, id))))
+            .Where(c => _claims.SourcesOf(c.ItemId).Contains(c.Source))
+            .Distinct()
+            .ToList();
+
+        var removedObjectList = removedObjects.Select(id => _objects[id]).ToList();
+        var removedRelationshipList = removedRelationships.Select(id => _relationships[id]).ToList();
+        var feed = new List<ChangeFeedEvent>(added.Count + updated.Count + removedObjectList.Count + addedRelationships.Count + removedRelationshipList.Count);
+        feed.AddRange(removedRelationshipList.Select(r => Event("relationship.removed", r.Id, now, RelationshipPayload(r))));
+        feed.AddRange(removedObjectList.Select(o => Event("object.removed", o.Id, now, new { id = o.Id, className = o.ClassName, displayName = o.DisplayName, path = o.Path })));
+        feed.AddRange(added.Select(o => Event("object.added", o.Id, now, ObjectPayload(o))));
+        feed.AddRange(updated.Select(o => Event("object.changed", o.Id, now, ObjectPayload(o))));
+        feed.AddRange(addedRelationships.Select(r => Event("relationship.added", r.Id, now, RelationshipPayload(r))));
+
+        var changes = new InstanceChangeSet([.. added, .. updated], [.. removedObjects], addedRelationships, [.. removedRelationships], claimsAdded, claimsRemoved, feed);
+        return new ChangePlan(changes, added, updated, removedObjectList, addedRelationships, removedRelationshipList);
+
+        MonitoringObject Build(Guid id)
+        {
+            if (built.TryGetValue(id, out var done))
+            {
+                return done;
+            }
+
+            var item = planned[id];
+            _objects.TryGetValue(id, out var existing);
+            var host = item.HostId is { } hostId ? (planned.ContainsKey(hostId) ? Build(hostId) : _objects[hostId]) : null;
+            var values = existing?.Properties.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal) ?? new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (name, value) in item.Properties)
+            {
+                values[name] = value;
+            }
+
+            var properties = ObjectProperties.From(values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, string>(v.Key, v.Value!)));
+            var path = ObjectIdentity.PathFor(item.Class, properties, host);
+            var displayName = item.DisplayName ?? existing?.DisplayName ?? DefaultDisplayName(item.Class, properties);
+            var result = existing is not null && existing.Path == path && existing.DisplayName == displayName && existing.HostId == item.HostId && existing.Properties.SameAs(properties)
+                ? existing
+                : new MonitoringObject(id, item.Class.Name, displayName, path, item.HostId, properties, existing?.Created ?? now, now);
+            built[id] = result;
+            return result;
+        }
+    }
+
+    private static string DefaultDisplayName(Classes.ClassInfo type, ObjectProperties properties) =>
+        type.KeyProperties.Length == 0
+            ? type.Name
+            : string.Join(";", type.KeyProperties.Select(k => properties.TryGetValue(k.Id, out var v) ? v : ""));
+
+    private void CollectHosted(Guid id, HashSet<Guid> into)
+    {
+        if (!into.Add(id))
+        {
+            return;
+        }
+
+        foreach (var child in _hosted.GetValueOrDefault(id) ?? [])
+        {
+            CollectHosted(child, into);
+        }
+    }
+
+    private void Apply(ChangePlan plan)
+    {
+        foreach (var relationship in plan.RemovedRelationships)
+        {
+            RemoveRelationship(relationship);
+        }
+
+        foreach (var item in plan.RemovedObjects)
+        {
+            RemoveObject(item);
+        }
+
+        foreach (var item in plan.Changes.UpsertedObjects)
+        {
+            if (_objects.TryGetValue(item.Id, out var existing))
+            {
+                RemoveObject(existing);
+            }
+
+            AddObject(item);
+        }
+
+        foreach (var relationship in plan.AddedRelationships)
+        {
+            AddRelationship(relationship);
+        }
+
+        foreach (var claim in plan.Changes.RemovedClaims)
+        {
+            _claims.Remove(claim.Source, claim.ItemId);
+        }
+
+        foreach (var claim in plan.Changes.AddedClaims)
+        {
+            _claims.Add(claim.Source, claim.ItemId);
+        }
+    }
+
+    private void AddObject(MonitoringObject item)
+    {
+        _objects[item.Id] = item;
+        Index(_byClass, item.ClassName, item.Id);
+        if (item.HostId is { } host)
+        {
+            Index(_hosted, host, item.Id);
+        }
+    }
+
+    private void RemoveObject(MonitoringObject item)
+    {
+        _objects.Remove(item.Id);
+        Unindex(_byClass, item.ClassName, item.Id);
+        if (item.HostId is { } host)
+        {
+            Unindex(_hosted, host, item.Id);
+        }
+    }
+
+    private void AddRelationship(RelationshipInstance relationship)
+    {
+        _relationships[relationship.Id] = relationship;
+        Index(_relationshipsByObject, relationship.SourceId, relationship.Id);
+        Index(_relationshipsByObject, relationship.TargetId, relationship.Id);
+    }
+
+    private void RemoveRelationship(RelationshipInstance relationship)
+    {
+        _relationships.Remove(relationship.Id);
+        Unindex(_relationshipsByObject, relationship.SourceId, relationship.Id);
+        Unindex(_relationshipsByObject, relationship.TargetId, relationship.Id);
+    }
+
+    private static void Index<TKey>(Dictionary<TKey, HashSet<Guid>> index, TKey key, Guid id) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var set))
+        {
+            index[key] = set = [];
+        }
+
+        set.Add(id);
+    }
+
+    private static void Unindex<TKey>(Dictionary<TKey, HashSet<Guid>> index, TKey key, Guid id) where TKey : notnull
+    {
+        if (index.TryGetValue(key, out var set) && set.Remove(id) && set.Count == 0)
+        {
+            index.Remove(key);
+        }
+    }
+
+    private static ChangeFeedEvent Event(string kind, Guid subject, DateTimeOffset time, object payload) =>
+        new(kind, subject, time, JsonSerializer.Serialize(payload, Json));
+
+    private static object ObjectPayload(MonitoringObject o) =>
+        new { id = o.Id, className = o.ClassName, displayName = o.DisplayName, path = o.Path, hostId = o.HostId, properties = o.Properties };
+
+    private static object RelationshipPayload(RelationshipInstance r) =>
+        new { id = r.Id, type = r.TypeName, sourceId = r.SourceId, targetId = r.TargetId };
+}
