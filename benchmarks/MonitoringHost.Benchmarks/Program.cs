@@ -2,6 +2,12 @@ using BenchmarkDotNet.Running;
 using MonitoringHost.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- instance-space [--postgres CONNECTION]
+if (args.FirstOrDefault() == "instance-space")
+{
+    return await MonitoringHost.Benchmarks.InstanceSpace.InstanceSpaceScenario.RunAsync(args);
+}
+
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(PackLoadBenchmarks).Assembly).Run(args);
 foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
 {
@@ -12,3 +18,5 @@ foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultS
         Console.WriteLine($"Throughput: {megabytes:0.000} MB of pack XML in {seconds * 1000:0.00} ms = {megabytes / seconds:0.0} MB/s on one core");
     }
 }
+
+return 0;

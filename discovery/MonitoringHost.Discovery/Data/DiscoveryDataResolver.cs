@@ -16,15 +16,25 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
 {
     private readonly List<DiscoveryDataProblem> _problems = [];
 
+    /// <summary>Objects the data names (hosts, relationship ends) that must exist once all of the data is known.</summary>
+    private readonly List<(Guid Id, string Path, ClassInfo Type, ObjectData Reference)> _mustExist = [];
+
+    /// <summary>Ids already worked out: data names the same host many times, often as the very same instance.</summary>
+    private readonly Dictionary<ObjectData, Guid> _byReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Guid> _byIdentity = new(StringComparer.Ordinal);
+
     public IReadOnlyList<DiscoveryDataProblem> Problems => _problems;
+
+    private bool _fromPack;
 
     public ResolvedDiscoveryData? Resolve(DiscoveryData data)
     {
+        _fromPack = data.Source.Value.StartsWith("pack:", StringComparison.Ordinal);
         var declared = DeclaredTypes(data.Source);
         var planned = new Dictionary<Guid, PlannedObject>();
         for (var i = 0; i < data.Objects.Count; i++)
         {
-            if (Plan(data.Objects[i], $"objects[{i}]", declared, planned, requireAllKeys: true) is { } item)
+            if (Plan(data.Objects[i], $"objects[{i}]", declared) is { } item)
             {
                 planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
             }
@@ -33,10 +43,16 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         var relationships = new Dictionary<Guid, PlannedRelationship>();
         for (var i = 0; i < data.Relationships.Count; i++)
         {
-            if (PlanRelationship(data.Relationships[i], $"relationships[{i}]", declared, planned) is { } relationship)
+            if (PlanRelationship(data.Relationships[i], $"relationships[{i}]", declared) is { } relationship)
             {
                 relationships[relationship.Id] = relationship;
             }
+        }
+
+        foreach (var (id, path, type, reference) in _mustExist.Where(m => !exists(m.Id) && !planned.ContainsKey(m.Id)).DistinctBy(m => m.Path))
+        {
+            var keys = string.Join(", ", type.KeyProperties.Select(k => $"{k.Id}={reference.Properties.GetValueOrDefault(k.Id)}"));
+            _problems.Add(new(path, $"no {(keys.Length > 0 ? $"{type.Name} with {keys}" : type.Name)} exists or is in the same data"));
         }
 
         var removedObjects = new List<Guid>();
@@ -48,7 +64,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
 
         for (var i = 0; i < data.RemovedObjects.Count; i++)
         {
-            if (Identify(data.RemovedObjects[i], $"removals[{i}]") is { } id)
+            if (Identify(data.RemovedObjects[i], $"removals[{i}]", mustExist: false) is { } id)
             {
                 removedObjects.Add(id);
             }
@@ -59,8 +75,8 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             var removal = data.RemovedRelationships[i];
             var path = $"relationshipRemovals[{i}]";
             var type = RelationshipType(removal.TypeName, path);
-            var source = Identify(removal.Source, path + ".source");
-            var target = Identify(removal.Target, path + ".target");
+            var source = Identify(removal.Source, path + ".source", mustExist: false);
+            var target = Identify(removal.Target, path + ".target", mustExist: false);
             if (type is not null && source is { } s && target is { } t)
             {
                 removedRelationships.Add(ObjectIdentity.ForRelationship(type, s, t));
@@ -104,7 +120,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         return later with { Properties = properties, DisplayName = later.DisplayName ?? earlier.DisplayName };
     }
 
-    private PlannedObject? Plan(ObjectData data, string path, HashSet<string>? declared, Dictionary<Guid, PlannedObject> planned, bool requireAllKeys)
+    private PlannedObject? Plan(ObjectData data, string path, HashSet<string>? declared)
     {
         var type = classes.Class(data.ClassName);
         if (type is null)
@@ -125,21 +141,20 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             return null;
         }
 
-        if (type.Singleton && !path.StartsWith("objects", StringComparison.Ordinal))
+        if (type.Singleton && !_fromPack)
         {
-            _problems.Add(new(path + ".class", $"{type.Name} is a singleton"));
+            _problems.Add(new(path + ".class", $"{type.Name} is a singleton: its one object exists as soon as its pack is imported and is never discovered"));
             return null;
         }
 
-        var properties = CheckProperties(type, data.Properties, path, requireAllKeys);
-        var hostId = ResolveHost(type, data.Host, path, planned);
+        var properties = CheckProperties(type, data.Properties, path, requireAllKeys: true);
+        var hostId = ResolveHost(type, data.Host, path);
         if (properties is null || (type.Hosted && hostId is null))
         {
             return null;
         }
 
-        var keys = properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        var id = ObjectIdentity.ForObject(type, keys, hostId);
+        var id = IdOf(type, properties, hostId);
         properties.Remove("DisplayName", out var displayName);
         return new PlannedObject(id, type, properties, hostId, displayName);
     }
@@ -182,7 +197,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         return ok ? result : null;
     }
 
-    private Guid? ResolveHost(ClassInfo type, ObjectData? host, string path, Dictionary<Guid, PlannedObject> planned)
+    private Guid? ResolveHost(ClassInfo type, ObjectData? host, string path)
     {
         if (!type.Hosted)
         {
@@ -207,13 +222,20 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             return null;
         }
 
-        var id = Identify(host, path + ".host", planned);
-        return id;
+        return Identify(host, path + ".host", mustExist: true);
     }
 
-    /// <summary>The id of an object named by class and keys (and host), which must exist or be planned in the same data.</summary>
-    private Guid? Identify(ObjectData reference, string path, Dictionary<Guid, PlannedObject>? planned = null)
+    /// <summary>
+    /// The id of an object named by class and keys (and host). With <paramref name="mustExist"/>, it must exist or be
+    /// in the same data (checked once all of the data is planned, so order within the data does not matter).
+    /// </summary>
+    private Guid? Identify(ObjectData reference, string path, bool mustExist)
     {
+        if (_byReference.TryGetValue(reference, out var known))
+        {
+            return known;
+        }
+
         var type = classes.Class(reference.ClassName);
         if (type is null)
         {
@@ -231,7 +253,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
                 return null;
             }
 
-            hostId = Identify(reference.Host, path + ".host", planned);
+            hostId = Identify(reference.Host, path + ".host", mustExist);
             if (hostId is null)
             {
                 return null;
@@ -243,12 +265,31 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             return null;
         }
 
-        var id = ObjectIdentity.ForObject(type, properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), hostId);
-        if (!exists(id) && planned?.ContainsKey(id) != true)
+        var id = IdOf(type, properties, hostId);
+        if (mustExist)
         {
-            var keys = string.Join(", ", type.KeyProperties.Select(k => $"{k.Id}={properties.GetValueOrDefault(k.Id)}"));
-            _problems.Add(new(path, $"no {type.Name} {(keys.Length > 0 ? $"with {keys} " : "")}exists or is in the same data"));
-            return null;
+            _mustExist.Add((id, path, type, reference));
+            _byReference[reference] = id;
+        }
+
+        return id;
+    }
+
+    private Guid IdOf(ClassInfo type, Dictionary<string, string?> properties, Guid? hostId)
+    {
+        var keys = new Dictionary<string, string>(type.KeyProperties.Length, StringComparer.Ordinal);
+        foreach (var key in type.KeyProperties)
+        {
+            if (properties.TryGetValue(key.Id, out var value) && value is not null)
+            {
+                keys[key.Id] = value;
+            }
+        }
+
+        var text = ObjectIdentity.IdentityText(type, keys, hostId);
+        if (!_byIdentity.TryGetValue(text, out var id))
+        {
+            _byIdentity[text] = id = ManagementPacks.Identity.DeterministicGuid.FromString(text);
         }
 
         return id;
@@ -265,7 +306,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         return type;
     }
 
-    private PlannedRelationship? PlanRelationship(RelationshipData data, string path, HashSet<string>? declared, Dictionary<Guid, PlannedObject> planned)
+    private PlannedRelationship? PlanRelationship(RelationshipData data, string path, HashSet<string>? declared)
     {
         var type = RelationshipType(data.TypeName, path);
         if (type is null)
@@ -291,8 +332,8 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             return null;
         }
 
-        var source = Identify(data.Source, path + ".source", planned);
-        var target = Identify(data.Target, path + ".target", planned);
+        var source = Identify(data.Source, path + ".source", mustExist: true);
+        var target = Identify(data.Target, path + ".target", mustExist: true);
         if (source is not { } s || target is not { } t)
         {
             return null;

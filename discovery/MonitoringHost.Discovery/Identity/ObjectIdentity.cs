@@ -16,9 +16,13 @@ namespace MonitoringHost.Discovery.Identity;
 /// </summary>
 public static class ObjectIdentity
 {
-    public static Guid ForObject(ClassInfo type, IReadOnlyDictionary<string, string> properties, Guid? hostId)
+    public static Guid ForObject(ClassInfo type, IReadOnlyDictionary<string, string> properties, Guid? hostId) =>
+        DeterministicGuid.FromString(IdentityText(type, properties, hostId));
+
+    /// <summary>The text <see cref="ForObject"/> hashes; equal texts mean the same object.</summary>
+    public static string IdentityText(ClassInfo type, IReadOnlyDictionary<string, string> properties, Guid? hostId)
     {
-        var text = new StringBuilder("TypeId=").Append(type.IdentityClass.Id.ToString("D"));
+        var text = new StringBuilder(128).Append("TypeId=").Append(type.IdentityClass.Id.ToString("D"));
         foreach (var key in type.KeyProperties)
         {
             var value = properties.TryGetValue(key.Id, out var v) ? v : "";
@@ -30,7 +34,7 @@ public static class ObjectIdentity
             text.Append(",HostId=").Append(host.ToString("D"));
         }
 
-        return DeterministicGuid.FromString(text.ToString());
+        return text.ToString();
     }
 
     public static Guid ForRelationship(RelationshipInfo type, Guid sourceId, Guid targetId) =>

@@ -7,8 +7,6 @@ namespace MonitoringHost.Discovery.Instances;
 
 public sealed partial class InstanceSpace
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Checks discovery data, works out what it changes (adds, updates, claims, releases and the removals they
     /// cause, cascading through hosting and relationships), commits that in one transaction with its feed events,
@@ -146,7 +144,7 @@ public sealed partial class InstanceSpace
         var removedRelationshipList = removedRelationships.Select(id => _relationships[id]).ToList();
         var feed = new List<ChangeFeedEvent>(added.Count + updated.Count + removedObjectList.Count + addedRelationships.Count + removedRelationshipList.Count);
         feed.AddRange(removedRelationshipList.Select(r => Event("relationship.removed", r.Id, now, RelationshipPayload(r))));
-        feed.AddRange(removedObjectList.Select(o => Event("object.removed", o.Id, now, new { id = o.Id, className = o.ClassName, displayName = o.DisplayName, path = o.Path })));
+        feed.AddRange(removedObjectList.Select(o => Event("object.removed", o.Id, now, ObjectPayload(o, removed: true))));
         feed.AddRange(added.Select(o => Event("object.added", o.Id, now, ObjectPayload(o))));
         feed.AddRange(updated.Select(o => Event("object.changed", o.Id, now, ObjectPayload(o))));
         feed.AddRange(addedRelationships.Select(r => Event("relationship.added", r.Id, now, RelationshipPayload(r))));
@@ -163,6 +161,12 @@ public sealed partial class InstanceSpace
 
             var item = planned[id];
             _objects.TryGetValue(id, out var existing);
+            if (existing is not null && Unchanged(existing, item))
+            {
+                built[id] = existing;
+                return existing;
+            }
+
             var host = item.HostId is { } hostId ? (planned.ContainsKey(hostId) ? Build(hostId) : _objects[hostId]) : null;
             var values = existing?.Properties.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal) ?? new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var (name, value) in item.Properties)
@@ -179,6 +183,26 @@ public sealed partial class InstanceSpace
             built[id] = result;
             return result;
         }
+    }
+
+    /// <summary>Whether the data only repeats what the object already has (the usual case for a re-sent snapshot).</summary>
+    private static bool Unchanged(MonitoringObject existing, Data.PlannedObject item)
+    {
+        if (item.DisplayName is not null && item.DisplayName != existing.DisplayName)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in item.Properties)
+        {
+            var has = existing.Properties.TryGetValue(name, out var current);
+            if (value is null ? has : !has || current != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string DefaultDisplayName(Classes.ClassInfo type, ObjectProperties properties) =>
@@ -289,12 +313,56 @@ public sealed partial class InstanceSpace
         }
     }
 
-    private static ChangeFeedEvent Event(string kind, Guid subject, DateTimeOffset time, object payload) =>
-        new(kind, subject, time, JsonSerializer.Serialize(payload, Json));
+    private static ChangeFeedEvent Event(string kind, Guid subject, DateTimeOffset time, string payload) => new(kind, subject, time, payload);
 
-    private static object ObjectPayload(MonitoringObject o) =>
-        new { id = o.Id, className = o.ClassName, displayName = o.DisplayName, path = o.Path, hostId = o.HostId, properties = o.Properties };
+    /// <summary>Feed payloads are written directly: a 100,000-object snapshot writes 100,000 of them.</summary>
+    private static string ObjectPayload(MonitoringObject o, bool removed = false) => WriteJson(writer =>
+    {
+        writer.WriteString("id", o.Id);
+        writer.WriteString("className", o.ClassName);
+        writer.WriteString("displayName", o.DisplayName);
+        writer.WriteString("path", o.Path);
+        if (removed)
+        {
+            return;
+        }
 
-    private static object RelationshipPayload(RelationshipInstance r) =>
-        new { id = r.Id, type = r.TypeName, sourceId = r.SourceId, targetId = r.TargetId };
+        if (o.HostId is { } host)
+        {
+            writer.WriteString("hostId", host);
+        }
+        else
+        {
+            writer.WriteNull("hostId");
+        }
+
+        writer.WriteStartObject("properties");
+        foreach (var (name, value) in o.Properties)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    private static string RelationshipPayload(RelationshipInstance r) => WriteJson(writer =>
+    {
+        writer.WriteString("id", r.Id);
+        writer.WriteString("type", r.TypeName);
+        writer.WriteString("sourceId", r.SourceId);
+        writer.WriteString("targetId", r.TargetId);
+    });
+
+    private static string WriteJson(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.ManagementPacks.Libraries;
+using MonitoringHost.ManagementPacks.Loading;
+using MonitoringHost.ManagementPacks.Reading;
+using MonitoringHost.Storage;
+
+namespace MonitoringHost.Benchmarks.InstanceSpace;
+
+/// <summary>
+/// Scenario run for the instance space over a real store: a 100,000-object snapshot with hosting depth 3
+/// (computer → application → component, ~5 properties each) applied to an empty store, the same snapshot re-applied
+/// with 1% of its objects changed, the memory the instance space holds per object, and a class query among
+/// 1,000,000 objects. Prints each figure; run with <c>instance-space [--postgres CONNECTION]</c>.
+/// </summary>
+public static class InstanceSpaceScenario
+{
+    private const int Repeats = 3;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var root = FindRoot();
+        var classes = LoadClasses(root);
+        var provider = postgres is null ? "SQLite" : "PostgreSQL";
+        Console.WriteLine($"Instance space scenario on {provider} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+
+        var snapshot = Snapshot(computers: 1_000, appsPerComputer: 9, componentsPerApp: 10, changedEvery: 0);
+        var changed = Snapshot(computers: 1_000, appsPerComputer: 9, componentsPerApp: 10, changedEvery: 100);
+        Console.WriteLine($"snapshot: {snapshot.Objects.Count:N0} objects, {changed.Objects.Count / 100:N0} changed on re-apply");
+
+        var apply = new List<double>();
+        var reapply = new List<double>();
+        for (var run = 0; run < Repeats; run++)
+        {
+            await using var store = await OpenStoreAsync(postgres, root, run);
+            using var space = await Discovery.Instances.InstanceSpace.OpenAsync(classes, store, TimeProvider.System, CancellationToken.None);
+            var watch = Stopwatch.StartNew();
+            var first = await space.ApplyAsync(snapshot, CancellationToken.None);
+            apply.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var second = await space.ApplyAsync(changed, CancellationToken.None);
+            reapply.Add(watch.Elapsed.TotalMilliseconds);
+            if (first.Created.Count != snapshot.Objects.Count || second.Updated.Count != snapshot.Objects.Count / 100)
+            {
+                throw new InvalidOperationException($"unexpected result: {first.Created.Count} created, {second.Updated.Count} updated");
+            }
+        }
+
+        Console.WriteLine(Figure("apply 100,000-object snapshot to an empty store", apply, "target <= 2000 ms on SQLite"));
+        Console.WriteLine(Figure("re-apply it with 1% of objects changed", reapply, "target <= 200 ms"));
+
+        await MillionAsync(classes, postgres, root);
+        return 0;
+    }
+
+    private static async Task MillionAsync(ClassCatalog classes, string? postgres, string root)
+    {
+        await using var store = await OpenStoreAsync(postgres, root, 99);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        using var space = await Discovery.Instances.InstanceSpace.OpenAsync(classes, store, TimeProvider.System, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        for (var part = 0; part < 10; part++)
+        {
+            await space.ApplyAsync(Snapshot(1_000, 9, 10, 0, prefix: $"p{part}", source: $"part{part}"), CancellationToken.None);
+        }
+
+        var loadTime = watch.Elapsed;
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var count = space.Count;
+        Console.WriteLine($"1,000,000 objects: built in {loadTime.TotalSeconds:0.0} s through the store; {count:N0} objects; instance space memory {(after - before) / (double)count:0} bytes per object ({(after - before) / 1024.0 / 1024.0:0} MB)");
+
+        var queries = new List<double>();
+        var found = 0;
+        for (var i = 0; i < 5; i++)
+        {
+            watch.Restart();
+            found = space.OfClass("Test.App").Count;
+            queries.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(Figure($"query all Test.App objects ({found:N0}) among {count:N0}", queries, ""));
+        var derived = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            watch.Restart();
+            found = space.OfClass("System.Entity").Count;
+            derived.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(Figure($"query all System.Entity objects, derived classes included ({found:N0})", derived, ""));
+        watch.Restart();
+        GC.KeepAlive(space);
+    }
+
+    private static string Figure(string what, List<double> milliseconds, string target)
+    {
+        var sorted = milliseconds.Order().ToList();
+        var median = sorted[sorted.Count / 2];
+        return string.Create(CultureInfo.InvariantCulture, $"{what}: median {median:0.0} ms (runs: {string.Join(", ", milliseconds.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))} ms){(target.Length > 0 ? $"; {target}" : "")}");
+    }
+
+    private static async Task<InstanceStore> OpenStoreAsync(string? postgres, string root, int run)
+    {
+        if (postgres is null)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"mh-bench-{Environment.ProcessId}-{run}");
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            Directory.CreateDirectory(folder);
+            return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
+        }
+
+        var database = $"mh_bench_{Environment.ProcessId}_{run}";
+        await using (var admin = new Npgsql.NpgsqlConnection(postgres))
+        {
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database}", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
+        _ = root;
+        return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = builder.ConnectionString }, CancellationToken.None);
+    }
+
+    private static DiscoveryData Snapshot(int computers, int appsPerComputer, int componentsPerApp, int changedEvery, string prefix = "n", string source = "bench")
+    {
+        var objects = new List<ObjectData>(computers * (1 + appsPerComputer * (1 + componentsPerApp)));
+        var index = 0;
+        for (var c = 0; c < computers; c++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}{c:D5}.bench.contoso.com");
+            var computer = new ObjectData("Microsoft.Windows.Computer", new Dictionary<string, string?>
+            {
+                ["PrincipalName"] = name,
+                ["NetworkName"] = name,
+                ["IPAddress"] = string.Create(CultureInfo.InvariantCulture, $"10.{c / 65536 % 256}.{c / 256 % 256}.{c % 256}"),
+                ["DomainDnsName"] = "bench.contoso.com",
+                ["DisplayName"] = name,
+            });
+            objects.Add(Changed(computer));
+            for (var a = 0; a < appsPerComputer; a++)
+            {
+                var app = new ObjectData("Test.App", new Dictionary<string, string?>
+                {
+                    ["InstanceName"] = string.Create(CultureInfo.InvariantCulture, $"App{a}"),
+                    ["Version"] = "1.0",
+                    ["Port"] = (8000 + a).ToString(CultureInfo.InvariantCulture),
+                    ["Tier"] = a % 2 == 0 ? "web" : "data",
+                }, computer);
+                objects.Add(Changed(app));
+                for (var k = 0; k < componentsPerApp; k++)
+                {
+                    objects.Add(Changed(new ObjectData("Test.Component", new Dictionary<string, string?>
+                    {
+                        ["ComponentName"] = string.Create(CultureInfo.InvariantCulture, $"Component{k}"),
+                        ["Size"] = (k * 1.5).ToString(CultureInfo.InvariantCulture),
+                        ["Owner"] = "ops",
+                        ["State"] = "Running",
+                        ["DisplayName"] = string.Create(CultureInfo.InvariantCulture, $"Component {k}"),
+                    }, app)));
+                }
+            }
+        }
+
+        return DiscoveryData.Snapshot(DiscoverySource.Sdk(source), objects);
+
+        ObjectData Changed(ObjectData item)
+        {
+            var change = changedEvery > 0 && index++ % changedEvery == 0;
+            if (!change)
+            {
+                return item;
+            }
+
+            var properties = new Dictionary<string, string?>(item.Properties) { ["DisplayName"] = "changed " + (item.Properties.GetValueOrDefault("DisplayName") ?? item.ClassName) };
+            return item with { Properties = properties };
+        }
+    }
+
+    private static ClassCatalog LoadClasses(string root)
+    {
+        var libraries = ShippedLibraries.Read(Path.Combine(root, "packs", "libraries"));
+        var read = ManagementPackReader.Read(File.ReadAllBytes(Path.Combine(root, "tests", "Shared", "Packs", "Test.Instances.xml")), "Test.Instances.xml");
+        var result = PackSetLoader.Validate([.. libraries.Packs, read.Pack!], read.Problems, 1);
+        return result.HasErrors ? throw new InvalidOperationException("the scenario pack does not validate") : new ClassCatalog(result.Packs);
+    }
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "MonitoringHost.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmarks from inside the checkout");
+    }
+}

@@ -1,0 +1,294 @@
+using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Discovery.Storage;
+using static MonitoringHost.Discovery.Tests.Instances.TestModel;
+
+namespace MonitoringHost.Discovery.Tests.Instances;
+
+/// <summary>
+/// The instance space's behaviour, run against every store provider: each concrete subclass supplies a fresh store
+/// and a way to reopen it (a restart).
+/// </summary>
+public abstract class InstanceSpaceSuite : IAsyncLifetime
+{
+    private static readonly DiscoverySource Vmm = DiscoverySource.Sdk("vmm");
+    private static readonly DiscoverySource Cmdb = DiscoverySource.Connector(Guid.Parse("3f1c3f3e-0f4e-4c43-9b39-7e7d84b4a001"));
+
+    private IInstanceStore? _store;
+    private InstanceSpace? _space;
+    private string? _unavailable;
+
+    protected InstanceSpace Space => _space!;
+
+    /// <summary>A fresh, empty store.</summary>
+    protected abstract Task<IInstanceStore> CreateStoreAsync();
+
+    /// <summary>Closes the store and opens the same one again, as a restart would.</summary>
+    protected abstract Task<IInstanceStore> ReopenStoreAsync(IInstanceStore store);
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _store = await CreateStoreAsync();
+        }
+        catch (SkipException skip)
+        {
+            // The provider is not here on this machine (and this is not CI): each test then skips with the reason.
+            _unavailable = skip.Message;
+            return;
+        }
+
+        _space = await InstanceSpace.OpenAsync(TestModel.Classes, _store, TimeProvider.System, CancellationToken.None);
+    }
+
+    /// <summary>Skips the test when its store provider is not available here.</summary>
+    private void Ready() => Skip.If(_unavailable is not null, _unavailable);
+
+    public async Task DisposeAsync()
+    {
+        _space?.Dispose();
+        await DisposeStoreAsync();
+    }
+
+    /// <summary>Closes the store and removes what it created.</summary>
+    protected abstract ValueTask DisposeStoreAsync();
+
+    private async Task RestartAsync()
+    {
+        _space!.Dispose();
+        _store = await ReopenStoreAsync(_store!);
+        _space = await InstanceSpace.OpenAsync(TestModel.Classes, _store, TimeProvider.System, CancellationToken.None);
+    }
+
+    private Task<DiscoveryResult> Apply(DiscoveryData data) => Space.ApplyAsync(data, CancellationToken.None);
+
+    private static DiscoveryData ThreeLevels(DiscoverySource source, string computer = "web01.contoso.com") =>
+        DiscoveryData.Snapshot(source, [Computer(computer), App(computer, "Shop", "1.0"), Component(computer, "Shop", "Cart", 2.5), Component(computer, "Shop", "Checkout")]);
+
+    /// <summary>Objects some discovery source claims (the packs' singletons left out).</summary>
+    private List<MonitoringObject> Discovered() =>
+        [.. Space.OfClass("System.Entity").Where(o => !Space.ClaimsOn(o.Id).All(c => c.StartsWith("pack:", StringComparison.Ordinal)))];
+
+    private async Task<IReadOnlyList<ChangeFeedEntry>> Feed(long after = 0) => await Space.ReadFeedAsync(after, 10_000, CancellationToken.None);
+
+    [SkippableFact]
+    public async Task Snapshot_CreatesObjectsWithDeterministicIdsPathsAndHosts()
+    {
+        Ready();
+        var result = await Apply(ThreeLevels(Vmm));
+
+        result.Created.Should().HaveCount(4);
+        var computer = Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", "WEB01.contoso.com").Should().ContainSingle().Subject;
+        var app = Space.HostedBy(computer.Id).Should().ContainSingle().Subject;
+        app.ClassName.Should().Be("Test.App");
+        app.Path.Should().Be("web01.contoso.com;Shop");
+        app.DisplayName.Should().Be("Shop");
+        app["Version"].Should().Be("1.0");
+        Space.HostedBy(computer.Id, recursive: true).Select(o => o.DisplayName).Should().BeEquivalentTo("Shop", "Cart", "Checkout");
+        var cart = Space.OfClass("Test.Component").Single(c => c["ComponentName"] == "Cart");
+        (cart.HostId, cart["Size"], cart.Path).Should().Be((app.Id, "2.5", "web01.contoso.com;Shop;Cart"));
+
+        var again = await Apply(ThreeLevels(DiscoverySource.Sdk("other")));
+        again.Created.Should().BeEmpty("the same keys under the same host are the same objects");
+        Discovered().Should().HaveCount(4);
+    }
+
+    [SkippableFact]
+    public async Task Snapshot_ReplacesTheSourcesClaim_AndReleasesWhatItOmits()
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm));
+
+        var result = await Apply(DiscoveryData.Snapshot(Vmm, [Computer("web01.contoso.com"), App("web01.contoso.com", "Shop", "1.1"), Component("web01.contoso.com", "Shop", "Cart", 2.5)]));
+
+        result.Created.Should().BeEmpty();
+        result.Updated.Should().ContainSingle().Which.Should().Be(Space.OfClass("Test.App").Single().Id);
+        result.Removed.Should().ContainSingle().Which.Should().NotBe(Guid.Empty);
+        Space.OfClass("Test.Component").Select(c => c["ComponentName"]).Should().Equal("Cart");
+        Space.OfClass("Test.App").Single()["Version"].Should().Be("1.1");
+    }
+
+    [SkippableFact]
+    public async Task EmptySnapshot_UndiscoversEverythingTheSourceHadFound()
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm));
+
+        var result = await Apply(DiscoveryData.Snapshot(Vmm, []));
+
+        result.Removed.Should().HaveCount(4);
+        Discovered().Should().BeEmpty();
+        Space.OfClass("Test.Group").Should().ContainSingle("singletons belong to their pack, not to the source");
+    }
+
+    [SkippableFact]
+    public async Task Incremental_AddsAndRemoves_WithoutTouchingTheRestOfTheClaim()
+    {
+        Ready();
+        await Apply(DiscoveryData.Incremental(Vmm, [Computer("a.contoso.com"), App("a.contoso.com", "One")]));
+        await Apply(DiscoveryData.Incremental(Vmm, [App("a.contoso.com", "Two")]));
+
+        Space.OfClass("Test.App").Select(a => a.DisplayName).Should().BeEquivalentTo("One", "Two");
+
+        var result = await Apply(new DiscoveryData(DiscoveryMode.Incremental, Vmm, [], []) { RemovedObjects = [App("a.contoso.com", "One")] });
+
+        result.Removed.Should().ContainSingle();
+        Space.OfClass("Test.App").Select(a => a.DisplayName).Should().Equal("Two");
+        Space.OfClass("Microsoft.Windows.Computer").Should().ContainSingle();
+    }
+
+    [SkippableFact]
+    public async Task TwoSourcesClaimingOneObject_RemovingOneClaimKeepsIt_RemovingBothRemovesIt()
+    {
+        Ready();
+        await Apply(DiscoveryData.Snapshot(Vmm, [Computer("shared.contoso.com", "10.0.0.1")]));
+        await Apply(DiscoveryData.Snapshot(Cmdb, [Computer("shared.contoso.com")]));
+        var computer = Space.OfClass("Microsoft.Windows.Computer").Single();
+        Space.ClaimsOn(computer.Id).Should().Equal(Cmdb.Value, Vmm.Value);
+
+        var first = await Apply(DiscoveryData.Snapshot(Vmm, []));
+
+        first.Removed.Should().BeEmpty();
+        Space.Get(computer.Id).Should().NotBeNull();
+        Space.Get(computer.Id)!["IPAddress"].Should().Be("10.0.0.1", "values stay while the object lives");
+        Space.ClaimsOn(computer.Id).Should().Equal(Cmdb.Value);
+
+        var second = await Apply(DiscoveryData.Snapshot(Cmdb, []));
+
+        second.Removed.Should().Equal(computer.Id);
+        Space.Get(computer.Id).Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task RemovingAHost_CascadesThroughHosting_AndDropsRelationshipsTouchingRemovedObjects()
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm, "a.contoso.com"));
+        await Apply(DiscoveryData.Snapshot(Cmdb, [Computer("b.contoso.com"), App("b.contoso.com", "Billing"), Component("a.contoso.com", "Shop", "Extra")], [References("b.contoso.com", "Billing", "a.contoso.com", "Shop")]));
+        Space.AllRelationships().Should().ContainSingle();
+
+        var result = await Apply(DiscoveryData.Snapshot(Vmm, []));
+
+        result.Removed.Should().HaveCount(5, "the computer, its app, and the app's three components, one of them claimed by another source");
+        result.RelationshipsRemoved.Should().ContainSingle();
+        Space.AllRelationships().Should().BeEmpty();
+        Space.OfClass("Test.Component").Should().BeEmpty();
+        Space.OfClass("Test.App").Select(a => a.DisplayName).Should().Equal("Billing");
+        Space.ClaimsOn(result.Removed[0]).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Relationships_AreAddedQueriedAndRemovedWithTheirClaims()
+    {
+        Ready();
+        await Apply(DiscoveryData.Snapshot(Vmm, [Computer("a.contoso.com"), App("a.contoso.com", "Shop"), App("a.contoso.com", "Billing", className: "Test.WebApp")]));
+        var shop = Space.OfClass("Test.App", includeDerived: false).Single();
+
+        await Apply(DiscoveryData.Incremental(Cmdb, [], [References("a.contoso.com", "Shop", "a.contoso.com", "Billing")]));
+
+        Space.Targets(shop.Id, "Test.AppReferencesApp").Select(t => t.DisplayName).Should().Equal("Billing");
+        Space.Targets(shop.Id, "System.Reference").Should().ContainSingle("relationship queries include derived types");
+        Space.OfClass("Test.App").Should().HaveCount(2, "class queries include derived classes");
+        Space.OfClass("Test.App", includeDerived: false).Should().ContainSingle();
+
+        var result = await Apply(new DiscoveryData(DiscoveryMode.Incremental, Cmdb, [], [])
+        {
+            RemovedRelationships = [References("a.contoso.com", "Shop", "a.contoso.com", "Billing")],
+        });
+
+        result.RelationshipsRemoved.Should().ContainSingle();
+        result.Removed.Should().BeEmpty("removing a relationship removes no object");
+        Space.RelationshipsOf(shop.Id).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task SingletonClasses_ExistOnceFromTheStart_AndNotTwiceAfterRestart()
+    {
+        Ready();
+        var group = Space.OfClass("Test.Group").Should().ContainSingle().Subject;
+        Space.ClaimsOn(group.Id).Should().Equal("pack:Test.Instances");
+
+        await RestartAsync();
+
+        Space.OfClass("Test.Group").Should().ContainSingle().Which.Id.Should().Be(group.Id);
+    }
+
+    [SkippableFact]
+    public async Task Restart_KeepsObjectsRelationshipsAndClaims()
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm, "a.contoso.com"));
+        await Apply(DiscoveryData.Snapshot(Cmdb, [Computer("a.contoso.com"), App("a.contoso.com", "Billing")], [References("a.contoso.com", "Shop", "a.contoso.com", "Billing")]));
+        var before = Space.OfClass("System.Entity").OrderBy(o => o.Id).ToList();
+        var sequence = Space.LastSequence;
+
+        await RestartAsync();
+
+        Space.OfClass("System.Entity").OrderBy(o => o.Id).Should().BeEquivalentTo(before, o => o.Using<DateTimeOffset>(c => c.Subject.Should().BeCloseTo(c.Expectation, TimeSpan.FromMilliseconds(1))).WhenTypeIs<DateTimeOffset>());
+        Space.AllRelationships().Should().ContainSingle();
+        Space.LastSequence.Should().Be(sequence);
+        Space.ClaimsOn(Space.OfClass("Microsoft.Windows.Computer").Single().Id).Should().Equal(Cmdb.Value, Vmm.Value);
+        var reapplied = await Apply(ThreeLevels(Vmm, "a.contoso.com"));
+        (reapplied.Created.Count, reapplied.Updated.Count, reapplied.Removed.Count).Should().Be((0, 0, 0));
+        Space.LastSequence.Should().Be(sequence, "an unchanged snapshot writes nothing");
+    }
+
+    public static TheoryData<string, DiscoveryData, string> InvalidData()
+    {
+        var source = DiscoverySource.Workflow("Test.App.Discovery", Guid.Parse("0b6f5e1c-4a8b-4b61-a1d3-7a2c9a3c1e01"));
+        return new TheoryData<string, DiscoveryData, string>
+        {
+            { "missing key", DiscoveryData.Snapshot(Vmm, [new ObjectData("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["IPAddress"] = "10.0.0.9" })]), "objects[0].properties.PrincipalName" },
+            { "mistyped value", DiscoveryData.Snapshot(Vmm, [Computer("a.contoso.com"), new ObjectData("Test.App", new Dictionary<string, string?> { ["InstanceName"] = "X", ["Port"] = "eighty" }, Computer("a.contoso.com"))]), "objects[1].properties.Port" },
+            { "unknown property", DiscoveryData.Snapshot(Vmm, [new ObjectData("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = "a", ["Colour"] = "red" })]), "objects[0].properties.Colour" },
+            { "host missing", DiscoveryData.Snapshot(Vmm, [App("nowhere.contoso.com", "Shop")]), "objects[0].host" },
+            { "hosted without host", DiscoveryData.Snapshot(Vmm, [new ObjectData("Test.App", new Dictionary<string, string?> { ["InstanceName"] = "X" })]), "objects[0].host" },
+            { "abstract class", DiscoveryData.Snapshot(Vmm, [new ObjectData("System.Computer", new Dictionary<string, string?>())]), "objects[0].class" },
+            { "unknown class", DiscoveryData.Snapshot(Vmm, [new ObjectData("Contoso.Nothing", new Dictionary<string, string?>())]), "objects[0].class" },
+            { "class the discovery does not declare", DiscoveryData.Snapshot(source, [Computer("a.contoso.com"), App("a.contoso.com", "Shop")]), "objects[0].class" },
+            { "relationship end missing", DiscoveryData.Snapshot(Vmm, [Computer("a.contoso.com"), App("a.contoso.com", "Shop")], [References("a.contoso.com", "Shop", "a.contoso.com", "Ghost")]), "relationships[0].target" },
+            { "hosting relationship submitted", DiscoveryData.Snapshot(Vmm, [Computer("a.contoso.com"), App("a.contoso.com", "Shop")], [new RelationshipData("Test.AppHostsComponent", App("a.contoso.com", "Shop"), Component("a.contoso.com", "Shop", "C"))]), "relationships[0].type" },
+        };
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(InvalidData))]
+    public async Task InvalidDiscoveryData_IsRejectedWhole_AndLeavesTheStoreUntouched(string why, DiscoveryData data, string path)
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm));
+        var before = Space.OfClass("System.Entity").Select(o => o.Id).Order().ToList();
+        var feed = await Feed();
+
+        var act = () => Apply(data);
+
+        var rejected = (await act.Should().ThrowAsync<DiscoveryDataRejectedException>(why)).Which;
+        rejected.Problems.Select(p => p.Path).Should().Contain(path);
+        Space.OfClass("System.Entity").Select(o => o.Id).Order().Should().Equal(before);
+        (await Feed()).Should().HaveCount(feed.Count);
+        await RestartAsync();
+        Space.OfClass("System.Entity").Select(o => o.Id).Order().Should().Equal(before);
+    }
+
+    [SkippableFact]
+    public async Task ChangeFeed_HasExactlyOneEntryPerChange_InOrder()
+    {
+        Ready();
+        var start = Space.LastSequence;
+        await Apply(ThreeLevels(Vmm));
+        await Apply(DiscoveryData.Snapshot(Vmm, [Computer("web01.contoso.com"), App("web01.contoso.com", "Shop", "2.0"), Component("web01.contoso.com", "Shop", "Cart", 2.5)]));
+        await Apply(DiscoveryData.Snapshot(Vmm, [Computer("web01.contoso.com"), App("web01.contoso.com", "Shop", "2.0"), Component("web01.contoso.com", "Shop", "Cart", 2.5)]));
+
+        var feed = await Feed(start);
+
+        feed.Select(e => e.Kind).Should().Equal(
+            "object.added", "object.added", "object.added", "object.added",
+            "object.removed", "object.changed");
+        feed.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        feed[^1].SubjectId.Should().Be(Space.OfClass("Test.App").Single().Id);
+        feed[^1].Payload.Should().Contain("\"Version\":\"2.0\"");
+        feed[4].SubjectId.Should().NotBe(Space.OfClass("Test.Component").Single().Id);
+        (await Feed(feed[3].Sequence)).Should().HaveCount(2, "the feed pages from any sequence number");
+    }
+}
