@@ -46,7 +46,15 @@ public sealed class ClassInfo
         }
     }
 
-    public bool IsA(ClassInfo other) => SelfAndBases().Contains(other);
+    private FrozenSet<ClassInfo>? _ancestors;
+
+    /// <summary>Whether this class is <paramref name="other"/> or derives from it.</summary>
+    public bool IsA(ClassInfo other) => (_ancestors ??= SelfAndBases().ToFrozenSet()).Contains(other);
+
+    /// <summary>The identity class's id as text, as object ids hash it.</summary>
+    internal string IdentityText => _identityText ??= IdentityClass.Id.ToString("D");
+
+    private string? _identityText;
 
     public override string ToString() => Name;
 }

@@ -25,6 +25,9 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
 
     public IReadOnlyList<DiscoveryDataProblem> Problems => _problems;
 
+    /// <summary>The id each object of the data resolved to.</summary>
+    public Dictionary<ObjectData, Guid> ObjectIds { get; } = new(ReferenceEqualityComparer.Instance);
+
     private bool _fromPack;
 
     public ResolvedDiscoveryData? Resolve(DiscoveryData data)
@@ -36,6 +39,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         {
             if (Plan(data.Objects[i], $"objects[{i}]", declared) is { } item)
             {
+                ObjectIds[data.Objects[i]] = item.Id;
                 planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
             }
         }
@@ -162,11 +166,14 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
     private Dictionary<string, string?>? CheckProperties(ClassInfo type, IReadOnlyDictionary<string, string?> values, string path, bool requireAllKeys)
     {
         var ok = true;
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var key in type.KeyProperties.Where(k => requireAllKeys && string.IsNullOrEmpty(values.GetValueOrDefault(k.Id))))
+        var result = new Dictionary<string, string?>(values.Count, StringComparer.Ordinal);
+        foreach (var key in type.KeyProperties)
         {
-            _problems.Add(new($"{path}.properties.{key.Id}", $"the key property {key.Id} of {type.Name} is missing"));
-            ok = false;
+            if (requireAllKeys && (!values.TryGetValue(key.Id, out var keyValue) || string.IsNullOrEmpty(keyValue)))
+            {
+                _problems.Add(new($"{path}.properties.{key.Id}", $"the key property {key.Id} of {type.Name} is missing"));
+                ok = false;
+            }
         }
 
         foreach (var (name, value) in values)
@@ -277,16 +284,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
 
     private Guid IdOf(ClassInfo type, Dictionary<string, string?> properties, Guid? hostId)
     {
-        var keys = new Dictionary<string, string>(type.KeyProperties.Length, StringComparer.Ordinal);
-        foreach (var key in type.KeyProperties)
-        {
-            if (properties.TryGetValue(key.Id, out var value) && value is not null)
-            {
-                keys[key.Id] = value;
-            }
-        }
-
-        var text = ObjectIdentity.IdentityText(type, keys, hostId);
+        var text = ObjectIdentity.IdentityText(type, key => properties.GetValueOrDefault(key), hostId);
         if (!_byIdentity.TryGetValue(text, out var id))
         {
             _byIdentity[text] = id = ManagementPacks.Identity.DeterministicGuid.FromString(text);

@@ -24,7 +24,7 @@ internal static class PropertyValues
             case "double" or "decimal" or "float":
                 if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
-                    normalized = number.ToString("R", CultureInfo.InvariantCulture);
+                    normalized = number.ToString(CultureInfo.InvariantCulture); // shortest text that round-trips
                     return true;
                 }
 

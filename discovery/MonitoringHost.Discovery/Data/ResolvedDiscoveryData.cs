@@ -16,4 +16,8 @@ internal sealed record ResolvedDiscoveryData(
     IReadOnlyList<PlannedObject> Objects,
     IReadOnlyList<PlannedRelationship> Relationships,
     IReadOnlyList<Guid> RemovedObjects,
-    IReadOnlyList<Guid> RemovedRelationships);
+    IReadOnlyList<Guid> RemovedRelationships)
+{
+    /// <summary>Objects the source sends again exactly as before: claimed, nothing to write.</summary>
+    public IReadOnlyCollection<Guid> Unchanged { get; init; } = [];
+}

@@ -20,12 +20,16 @@ public static class ObjectIdentity
         DeterministicGuid.FromString(IdentityText(type, properties, hostId));
 
     /// <summary>The text <see cref="ForObject"/> hashes; equal texts mean the same object.</summary>
-    public static string IdentityText(ClassInfo type, IReadOnlyDictionary<string, string> properties, Guid? hostId)
+    public static string IdentityText(ClassInfo type, IReadOnlyDictionary<string, string> properties, Guid? hostId) =>
+        IdentityText(type, key => properties.TryGetValue(key, out var value) ? value : null, hostId);
+
+    /// <summary>The identity text, reading key values through <paramref name="valueOf"/> (null: missing).</summary>
+    public static string IdentityText(ClassInfo type, Func<string, string?> valueOf, Guid? hostId)
     {
-        var text = new StringBuilder(128).Append("TypeId=").Append(type.IdentityClass.Id.ToString("D"));
+        var text = new StringBuilder(128).Append("TypeId=").Append(type.IdentityText);
         foreach (var key in type.KeyProperties)
         {
-            var value = properties.TryGetValue(key.Id, out var v) ? v : "";
+            var value = valueOf(key.Id) ?? "";
             text.Append(',').Append(key.Id).Append('=').Append(key.CaseSensitive ? value : value.ToUpperInvariant());
         }
 

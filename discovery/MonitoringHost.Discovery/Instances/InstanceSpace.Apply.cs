@@ -19,15 +19,24 @@ public sealed partial class InstanceSpace
         try
         {
             ChangePlan plan;
+            DiscoveryDataResolver resolver;
+            (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints) split;
             lock (_state)
             {
-                var resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey);
-                var resolved = resolver.Resolve(data) ?? throw new DiscoveryDataRejectedException(data.Source.Value, resolver.Problems);
-                plan = Plan(resolved);
+                // Only what the source did not send before, unchanged, needs checking and resolving again.
+                split = _repeated.Split(data, _objects);
+                resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey);
+                var resolved = resolver.Resolve(data with { Objects = split.Others }) ?? throw new DiscoveryDataRejectedException(data.Source.Value, resolver.Problems);
+                plan = Plan(resolved with { Unchanged = split.Unchanged.Values });
             }
 
             if (plan.Changes.IsEmpty)
             {
+                lock (_state)
+                {
+                    _repeated.Remember(data, split.Fingerprints, split.Unchanged.Concat(resolver.ObjectIds));
+                }
+
                 return new DiscoveryResult([], [], [], [], [], LastSequence);
             }
 
@@ -36,6 +45,7 @@ public sealed partial class InstanceSpace
             {
                 Apply(plan);
                 LastSequence = sequence;
+                _repeated.Remember(data, split.Fingerprints, split.Unchanged.Concat(resolver.ObjectIds));
             }
 
             var change = new InstanceSpaceChange(plan.Added, plan.Updated, plan.RemovedObjects, plan.AddedRelationships, plan.RemovedRelationships, sequence);
@@ -73,7 +83,7 @@ public sealed partial class InstanceSpace
         var previous = _claims.ItemsOf(source);
 
         // What the source claims after this data, and what it releases.
-        var claimed = data.Objects.Select(o => o.Id).Concat(data.Relationships.Select(r => r.Id)).ToHashSet();
+        var claimed = data.Objects.Select(o => o.Id).Concat(data.Unchanged).Concat(data.Relationships.Select(r => r.Id)).ToHashSet();
         var released = data.Mode == DiscoveryMode.Snapshot
             ? previous.Where(id => !claimed.Contains(id)).ToHashSet()
             : data.RemovedObjects.Concat(data.RemovedRelationships).Where(id => previous.Contains(id) && !claimed.Contains(id)).ToHashSet();
@@ -130,8 +140,8 @@ public sealed partial class InstanceSpace
 
         var keptRelationships = data.Relationships.Where(r => !gone.Contains(r.SourceId) && !gone.Contains(r.TargetId)).Select(r => r.Id).ToHashSet();
         var claimsAdded = addedClaims
-            .Where(id => planned.ContainsKey(id) || (keptRelationships.Contains(id) && !removedRelationships.Contains(id)))
-            .Select(id => new Claim(source, planned.ContainsKey(id) ? ClaimKind.Object : ClaimKind.Relationship, id))
+            .Where(id => !gone.Contains(id) && !removedRelationships.Contains(id) && (planned.ContainsKey(id) || keptRelationships.Contains(id) || _objects.ContainsKey(id)))
+            .Select(id => new Claim(source, keptRelationships.Contains(id) ? ClaimKind.Relationship : ClaimKind.Object, id))
             .ToList();
         var claimsRemoved = released.Select(id => new Claim(source, _relationships.ContainsKey(id) || data.RemovedRelationships.Contains(id) ? ClaimKind.Relationship : ClaimKind.Object, id))
             .Concat(removedObjects.SelectMany(id => _claims.SourcesOf(id).Where(s => s != source || !released.Contains(id)).Select(s => new Claim(s, ClaimKind.Object, id))))

@@ -22,6 +22,7 @@ public sealed partial class InstanceSpace : IDisposable
     private readonly Dictionary<Guid, RelationshipInstance> _relationships = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _relationshipsByObject = [];
     private readonly ClaimIndex _claims = new();
+    private readonly RepeatedDataCache _repeated = new();
 
     private InstanceSpace(ClassCatalog classes, IInstanceStore store, TimeProvider time)
     {

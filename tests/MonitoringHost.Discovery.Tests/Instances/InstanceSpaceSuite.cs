@@ -234,6 +234,38 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
         Space.LastSequence.Should().Be(sequence, "an unchanged snapshot writes nothing");
     }
 
+    [SkippableFact]
+    public async Task ResentSnapshot_AfterAnotherSourceChangedAValue_SetsTheValueAgain()
+    {
+        Ready();
+        await Apply(ThreeLevels(Vmm));
+        await Apply(DiscoveryData.Incremental(Cmdb, [App("web01.contoso.com", "Shop", "2.0")]));
+        Space.OfClass("Test.App").Single()["Version"].Should().Be("2.0");
+
+        var result = await Apply(ThreeLevels(Vmm));
+
+        result.Updated.Should().ContainSingle();
+        Space.OfClass("Test.App").Single()["Version"].Should().Be("1.0", "the snapshot says 1.0, whatever it said before");
+    }
+
+    [SkippableFact]
+    public async Task SameDataSentAgain_AfterItsClaimWasReleased_ClaimsItAgain()
+    {
+        Ready();
+        var app = App("a.contoso.com", "Shop", "1.0");
+        await Apply(DiscoveryData.Incremental(Vmm, [Computer("a.contoso.com"), app]));
+        await Apply(DiscoveryData.Incremental(Cmdb, [Computer("a.contoso.com"), App("a.contoso.com", "Shop")]));
+        await Apply(new DiscoveryData(DiscoveryMode.Incremental, Vmm, [], []) { RemovedObjects = [app] });
+        var id = Space.OfClass("Test.App").Single().Id;
+        Space.ClaimsOn(id).Should().Equal(Cmdb.Value);
+
+        await Apply(DiscoveryData.Incremental(Vmm, [Computer("a.contoso.com"), app]));
+
+        Space.ClaimsOn(id).Should().Equal(Cmdb.Value, Vmm.Value);
+        await Apply(DiscoveryData.Snapshot(Cmdb, []));
+        Space.Get(id).Should().NotBeNull("the first source claims it again");
+    }
+
     public static TheoryData<string, DiscoveryData, string> InvalidData()
     {
         var source = DiscoverySource.Workflow("Test.App.Discovery", Guid.Parse("0b6f5e1c-4a8b-4b61-a1d3-7a2c9a3c1e01"));
