@@ -40,6 +40,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             if (Plan(data.Objects[i], $"objects[{i}]", declared) is { } item)
             {
                 ObjectIds[data.Objects[i]] = item.Id;
+                _byReference.TryAdd(data.Objects[i], item.Id); // hosts of later objects are often these very instances
                 planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
             }
         }

@@ -23,7 +23,8 @@ public sealed class ObjectProperties : IReadOnlyDictionary<string, string>
 
     public static ObjectProperties From(IEnumerable<KeyValuePair<string, string>> values)
     {
-        var sorted = values.OrderBy(v => v.Key, StringComparer.Ordinal).ToArray();
+        var sorted = values.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         for (var i = 1; i < sorted.Length; i++)
         {
             if (string.Equals(sorted[i - 1].Key, sorted[i].Key, StringComparison.Ordinal))
@@ -32,7 +33,20 @@ public sealed class ObjectProperties : IReadOnlyDictionary<string, string>
             }
         }
 
-        return sorted.Length == 0 ? Empty : new ObjectProperties([.. sorted.Select(v => string.IsInterned(v.Key) ?? v.Key)], [.. sorted.Select(v => v.Value)]);
+        if (sorted.Length == 0)
+        {
+            return Empty;
+        }
+
+        var names = new string[sorted.Length];
+        var texts = new string[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            names[i] = string.IsInterned(sorted[i].Key) ?? sorted[i].Key;
+            texts[i] = sorted[i].Value;
+        }
+
+        return new ObjectProperties(names, texts);
     }
 
     public int Count => _names.Length;
