@@ -13,7 +13,7 @@ namespace MonitoringHost.Benchmarks;
 [MemoryDiagnoser]
 public class PackLoadBenchmarks
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = BenchmarkPaths.Root;
     private static readonly string LargestPack = Path.Combine(Root, "..", "shared", "corpus", "mp", "full", "SCOM.Management.xml");
     private static readonly string[] LibraryFiles = Directory.GetFiles(Path.Combine(Root, "packs", "libraries"), "*.xml").Order(StringComparer.Ordinal).ToArray();
 
@@ -51,17 +51,4 @@ public class PackLoadBenchmarks
 
     [Benchmark]
     public int ReadLargestCorpusPackOnly() => ManagementPackReader.Read(_pack, LargestPack).Pack!.Elements.Length;
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "MonitoringHost.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the checkout");
-    }
 }

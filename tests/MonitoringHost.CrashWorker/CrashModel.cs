@@ -5,7 +5,6 @@ using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
-using MonitoringHost.ManagementPacks.Reading;
 
 namespace MonitoringHost.CrashWorker;
 
@@ -19,12 +18,11 @@ public static class CrashModel
     public const int Computers = 40;
     public static readonly DiscoverySource Source = DiscoverySource.Sdk("crash-worker");
 
+    /// <summary>The shipped libraries and the test pack tests/Shared/Packs/Test.Instances.xml, validated.</summary>
     public static ClassCatalog Load(string repositoryRoot)
     {
         var libraries = ShippedLibraries.Read(Path.Combine(repositoryRoot, "packs", "libraries"));
-        var xml = File.ReadAllBytes(Path.Combine(repositoryRoot, "tests", "Shared", "Packs", "Test.Instances.xml"));
-        var read = ManagementPackReader.Read(xml, "Test.Instances.xml");
-        var result = PackSetLoader.Validate([.. libraries.Packs, read.Pack!], read.Problems, 1);
+        var result = PackSetLoader.Load([Path.Combine(repositoryRoot, "tests", "Shared", "Packs", "Test.Instances.xml")], libraries.Packs);
         if (result.HasErrors)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)));

@@ -5,7 +5,6 @@ using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
-using MonitoringHost.ManagementPacks.Reading;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Benchmarks.InstanceSpace;
@@ -23,7 +22,7 @@ public static class InstanceSpaceScenario
     public static async Task<int> RunAsync(string[] args)
     {
         var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
-        var root = FindRoot();
+        var root = BenchmarkPaths.Root;
         var classes = LoadClasses(root);
         var provider = postgres is null ? "SQLite" : "PostgreSQL";
         Console.WriteLine($"Instance space scenario on {provider} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
@@ -193,21 +192,7 @@ public static class InstanceSpaceScenario
     private static ClassCatalog LoadClasses(string root)
     {
         var libraries = ShippedLibraries.Read(Path.Combine(root, "packs", "libraries"));
-        var read = ManagementPackReader.Read(File.ReadAllBytes(Path.Combine(root, "tests", "Shared", "Packs", "Test.Instances.xml")), "Test.Instances.xml");
-        var result = PackSetLoader.Validate([.. libraries.Packs, read.Pack!], read.Problems, 1);
+        var result = PackSetLoader.Load([Path.Combine(root, "tests", "Shared", "Packs", "Test.Instances.xml")], libraries.Packs);
         return result.HasErrors ? throw new InvalidOperationException("the scenario pack does not validate") : new ClassCatalog(result.Packs);
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "MonitoringHost.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmarks from inside the checkout");
     }
 }

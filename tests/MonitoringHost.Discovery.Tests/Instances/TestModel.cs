@@ -1,8 +1,5 @@
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Data;
-using MonitoringHost.ManagementPacks.Libraries;
-using MonitoringHost.ManagementPacks.Loading;
-using MonitoringHost.ManagementPacks.Reading;
 using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Discovery.Tests.Instances;
@@ -13,21 +10,12 @@ namespace MonitoringHost.Discovery.Tests.Instances;
 /// </summary>
 internal static class TestModel
 {
-    /// <summary>The pack, shared with the crash worker: tests/Shared/Packs/Test.Instances.xml.</summary>
-    public static string PackXml => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", "Test.Instances.xml"));
 
     private static readonly Lazy<ClassCatalog> Catalog = new(Build);
 
     public static ClassCatalog Classes => Catalog.Value;
 
-    private static ClassCatalog Build()
-    {
-        var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
-        var read = ManagementPackReader.Read(System.Text.Encoding.UTF8.GetBytes(PackXml), "Test.Instances.xml");
-        var result = PackSetLoader.Validate([.. libraries.Packs, read.Pack!], read.Problems, 1);
-        result.Problems.Where(p => p.IsError).Should().BeEmpty("the test pack must be valid");
-        return new ClassCatalog(result.Packs);
-    }
+    private static ClassCatalog Build() => CrashWorker.CrashModel.Load(RepositoryPaths.Root);
 
     public static ObjectData Computer(string name, string? ip = null) =>
         new("Microsoft.Windows.Computer", ip is null
