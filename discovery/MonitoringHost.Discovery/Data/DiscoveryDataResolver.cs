@@ -28,6 +28,9 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
     /// <summary>The id each object of the data resolved to.</summary>
     public Dictionary<ObjectData, Guid> ObjectIds { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The id of every object the data named, as an object or as a host or relationship end.</summary>
+    public IEnumerable<KeyValuePair<ObjectData, Guid>> References => _byReference;
+
     private bool _fromPack;
 
     public ResolvedDiscoveryData? Resolve(DiscoveryData data)
@@ -35,14 +38,11 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         _fromPack = data.Source.Value.StartsWith("pack:", StringComparison.Ordinal);
         var declared = DeclaredTypes(data.Source);
         var planned = new Dictionary<Guid, PlannedObject>();
-        for (var i = 0; i < data.Objects.Count; i++)
+        foreach (var (objectData, item) in PlanObjects(data.Objects, declared))
         {
-            if (Plan(data.Objects[i], $"objects[{i}]", declared) is { } item)
-            {
-                ObjectIds[data.Objects[i]] = item.Id;
-                _byReference.TryAdd(data.Objects[i], item.Id); // hosts of later objects are often these very instances
-                planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
-            }
+            ObjectIds[objectData] = item.Id;
+            _byReference.TryAdd(objectData, item.Id); // hosts of later objects are often these very instances
+            planned[item.Id] = planned.TryGetValue(item.Id, out var earlier) ? Merge(earlier, item) : item;
         }
 
         var relationships = new Dictionary<Guid, PlannedRelationship>();
@@ -91,6 +91,60 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         return _problems.Count > 0
             ? null
             : new ResolvedDiscoveryData(data.Mode, data.Source, [.. planned.Values], [.. relationships.Values], removedObjects, removedRelationships);
+    }
+
+    /// <summary>Below this many objects, checking them on one thread is quicker than sharing the work.</summary>
+    private const int ParallelThreshold = 10_000;
+
+    /// <summary>
+    /// Checks every object and works out its id, in order. Objects are independent of each other here (hosts named
+    /// by the data are only checked for existence once all of it is planned), so large submissions are split into
+    /// one slice per core, each checked by a resolver of its own; the slices' results are joined in order, so the
+    /// outcome and the order of problems are the same as on one thread.
+    /// </summary>
+    private List<(ObjectData Data, PlannedObject Item)> PlanObjects(IReadOnlyList<ObjectData> objects, HashSet<string>? declared)
+    {
+        var results = new PlannedObject?[objects.Count];
+        var slices = objects.Count >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, 8) : 1;
+        if (slices <= 1)
+        {
+            for (var i = 0; i < objects.Count; i++)
+            {
+                results[i] = Plan(objects[i], $"objects[{i}]", declared);
+            }
+        }
+        else
+        {
+            var size = (objects.Count + slices - 1) / slices;
+            var resolvers = Enumerable.Range(0, slices).Select(_ => new DiscoveryDataResolver(classes, exists) { _fromPack = _fromPack }).ToArray();
+            Parallel.For(0, slices, slice =>
+            {
+                for (var i = slice * size; i < Math.Min(objects.Count, (slice + 1) * size); i++)
+                {
+                    results[i] = resolvers[slice].Plan(objects[i], $"objects[{i}]", declared);
+                }
+            });
+            foreach (var resolver in resolvers)
+            {
+                _problems.AddRange(resolver._problems);
+                _mustExist.AddRange(resolver._mustExist);
+                foreach (var (reference, id) in resolver._byReference)
+                {
+                    _byReference.TryAdd(reference, id);
+                }
+            }
+        }
+
+        var planned = new List<(ObjectData, PlannedObject)>(objects.Count);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (results[i] is { } item)
+            {
+                planned.Add((objects[i], item));
+            }
+        }
+
+        return planned;
     }
 
     /// <summary>For a discovery workflow source: the classes and relationship types its DiscoveryTypes declare.</summary>

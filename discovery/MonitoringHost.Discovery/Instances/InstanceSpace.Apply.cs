@@ -20,7 +20,7 @@ public sealed partial class InstanceSpace
         {
             ChangePlan plan;
             DiscoveryDataResolver resolver;
-            (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints) split;
+            (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints, Dictionary<ObjectData, Guid?> Known) split;
             lock (_state)
             {
                 // Only what the source did not send before, unchanged, needs checking and resolving again.
@@ -34,7 +34,7 @@ public sealed partial class InstanceSpace
             {
                 lock (_state)
                 {
-                    _repeated.Remember(data, split.Fingerprints, split.Unchanged.Concat(resolver.ObjectIds));
+                    _repeated.Remember(data, split.Fingerprints, Recognized(split.Known, resolver));
                 }
 
                 return new DiscoveryResult([], [], [], [], [], LastSequence);
@@ -45,7 +45,7 @@ public sealed partial class InstanceSpace
             {
                 Apply(plan);
                 LastSequence = sequence;
-                _repeated.Remember(data, split.Fingerprints, split.Unchanged.Concat(resolver.ObjectIds));
+                _repeated.Remember(data, split.Fingerprints, Recognized(split.Known, resolver));
             }
 
             var change = new InstanceSpaceChange(plan.Added, plan.Updated, plan.RemovedObjects, plan.AddedRelationships, plan.RemovedRelationships, sequence);
@@ -67,6 +67,12 @@ public sealed partial class InstanceSpace
             _writer.Release();
         }
     }
+
+    /// <summary>Every object the data named (objects, hosts, relationship ends) and the id it stands for.</summary>
+    private static IEnumerable<KeyValuePair<ObjectData, Guid>> Recognized(Dictionary<ObjectData, Guid?> known, DiscoveryDataResolver resolver) =>
+        known.Where(k => k.Value is not null).Select(k => new KeyValuePair<ObjectData, Guid>(k.Key, k.Value!.Value))
+            .Concat(resolver.References)
+            .Concat(resolver.ObjectIds);
 
     private sealed record ChangePlan(
         InstanceChangeSet Changes,

@@ -14,7 +14,7 @@ internal sealed class RepeatedDataCache
     private readonly Dictionary<string, Dictionary<int, Guid>> _bySource = new(StringComparer.Ordinal);
 
     /// <summary>Splits the data's objects into ones sent before unchanged (with their ids) and the rest.</summary>
-    public (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints) Split(
+    public (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints, Dictionary<ObjectData, Guid?> Known) Split(
         DiscoveryData data,
         IReadOnlyDictionary<Guid, MonitoringObject> objects)
     {
@@ -36,7 +36,7 @@ internal sealed class RepeatedDataCache
             }
         }
 
-        return (unchanged, rest, fingerprints);
+        return (unchanged, rest, fingerprints, known);
 
         Guid? Known(ObjectData item)
         {

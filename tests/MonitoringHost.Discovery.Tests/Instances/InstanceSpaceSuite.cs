@@ -266,6 +266,32 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
         Space.Get(id).Should().NotBeNull("the first source claims it again");
     }
 
+    [SkippableFact]
+    public async Task LargeSnapshot_CheckedInSlices_GivesTheSameIdsAndProblemsAsOneByOne()
+    {
+        Ready();
+        var objects = new List<ObjectData>();
+        for (var c = 0; c < 6_000; c++)
+        {
+            var name = $"large{c:D5}.contoso.com";
+            objects.Add(App(name, "Shop")); // hosts come later in the data: order does not matter
+            objects.Add(Computer(name));
+        }
+
+        var broken = objects.ToList();
+        broken[11_000] = new ObjectData("Test.App", new Dictionary<string, string?> { ["InstanceName"] = "Shop", ["Port"] = "x" }, Computer("large05500.contoso.com"));
+        broken[11_003] = new ObjectData("Test.App", new Dictionary<string, string?> { ["InstanceName"] = "Shop" }, Computer("nowhere.contoso.com"));
+
+        var rejected = (await ((Func<Task>)(() => Apply(DiscoveryData.Snapshot(Vmm, broken)))).Should().ThrowAsync<DiscoveryDataRejectedException>()).Which;
+        rejected.Problems.Select(p => p.Path).Should().Equal(["objects[11000].properties.Port", "objects[11002].host", "objects[11003].host"], "replacing computer 5501 also leaves the application before it without a host");
+
+        var result = await Apply(DiscoveryData.Snapshot(Vmm, objects));
+
+        result.Created.Should().HaveCount(12_000);
+        var app = Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", "large04321.contoso.com").Single();
+        Space.HostedBy(app.Id).Single().Path.Should().Be("large04321.contoso.com;Shop");
+    }
+
     public static TheoryData<string, DiscoveryData, string> InvalidData()
     {
         var source = DiscoverySource.Workflow("Test.App.Discovery", Guid.Parse("0b6f5e1c-4a8b-4b61-a1d3-7a2c9a3c1e01"));
