@@ -18,9 +18,10 @@ internal sealed class RepeatedDataCache
         DiscoveryData data,
         IReadOnlyDictionary<Guid, MonitoringObject> objects)
     {
-        var fingerprints = new Dictionary<ObjectData, int>(data.Objects.Count, ReferenceEqualityComparer.Instance);
-        var known = new Dictionary<ObjectData, Guid?>(ReferenceEqualityComparer.Instance);
-        var unchanged = new Dictionary<ObjectData, Guid>(ReferenceEqualityComparer.Instance);
+        var capacity = data.Objects.Count + (data.Objects.Count / 4);
+        var fingerprints = new Dictionary<ObjectData, int>(capacity, ReferenceEqualityComparer.Instance);
+        var known = new Dictionary<ObjectData, Guid?>(capacity, ReferenceEqualityComparer.Instance);
+        var unchanged = new Dictionary<ObjectData, Guid>(data.Objects.Count, ReferenceEqualityComparer.Instance);
         var rest = new List<ObjectData>();
         _bySource.TryGetValue(data.Source.Value, out var cache);
         foreach (var item in data.Objects)
@@ -50,8 +51,8 @@ internal sealed class RepeatedDataCache
             if ((item.Host is null || hostId is not null)
                 && cache!.TryGetValue(Fingerprint(item), out var id)
                 && objects.TryGetValue(id, out var existing)
-                && existing.ClassName == item.ClassName
                 && existing.HostId == hostId
+                && string.Equals(existing.ClassName, item.ClassName, StringComparison.Ordinal)
                 && SameValues(item, existing))
             {
                 result = id;
@@ -68,14 +69,23 @@ internal sealed class RepeatedDataCache
                 return value;
             }
 
-            var hash = HashCode.Combine(item.ClassName, item.Host is null ? 0 : Fingerprint(item.Host));
             var properties = 0;
-            foreach (var (name, propertyValue) in item.Properties)
+            if (item.Properties is Dictionary<string, string?> dictionary)
             {
-                properties += HashCode.Combine(name, propertyValue);
+                foreach (var pair in dictionary)
+                {
+                    properties += HashCode.Combine(pair.Key, pair.Value);
+                }
+            }
+            else
+            {
+                foreach (var pair in item.Properties)
+                {
+                    properties += HashCode.Combine(pair.Key, pair.Value);
+                }
             }
 
-            value = HashCode.Combine(hash, properties);
+            value = HashCode.Combine(item.ClassName, item.Host is null ? 0 : Fingerprint(item.Host), properties);
             fingerprints[item] = value;
             return value;
         }
@@ -104,25 +114,38 @@ internal sealed class RepeatedDataCache
 
     private static bool SameValues(ObjectData item, MonitoringObject existing)
     {
-        foreach (var (name, value) in item.Properties)
+        if (item.Properties is Dictionary<string, string?> dictionary)
         {
-            if (name == "DisplayName")
+            foreach (var pair in dictionary)
             {
-                if (value is not null && value != existing.DisplayName)
+                if (!SameValue(pair.Key, pair.Value, existing))
                 {
                     return false;
                 }
-
-                continue;
             }
 
-            var has = existing.Properties.TryGetValue(name, out var current);
-            if (value is null ? has : !has || current != value)
+            return true;
+        }
+
+        foreach (var pair in item.Properties)
+        {
+            if (!SameValue(pair.Key, pair.Value, existing))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool SameValue(string name, string? value, MonitoringObject existing)
+    {
+        if (name == "DisplayName")
+        {
+            return value is null || value == existing.DisplayName;
+        }
+
+        var has = existing.Properties.TryGetValue(name, out var current);
+        return value is null ? !has : has && current == value;
     }
 }
