@@ -110,8 +110,6 @@ internal sealed class RepeatedDataCache
         }
     }
 
-    public void Forget(string source) => _bySource.Remove(source);
-
     private static bool SameValues(ObjectData item, MonitoringObject existing)
     {
         if (item.Properties is Dictionary<string, string?> dictionary)

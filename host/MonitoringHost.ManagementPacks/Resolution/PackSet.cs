@@ -81,10 +81,6 @@ public sealed class PackSet
     public ClassProperty? FindProperty(ResolvedElement<ClassType> type, string propertyId) =>
         ClassAndBases(type).SelectMany(c => c.Element.Properties).FirstOrDefault(p => p.Id == propertyId);
 
-    /// <summary>All properties of a class, inherited ones included, most derived class first.</summary>
-    public IEnumerable<ClassProperty> AllProperties(ResolvedElement<ClassType> type) =>
-        ClassAndBases(type).SelectMany(c => c.Element.Properties);
-
     public IEnumerable<ResolvedElement<T>> All<T>() where T : ManagementPackElement =>
         Packs.SelectMany(p => p.ElementsOf<T>().Select(e => new ResolvedElement<T>(p, e)));
 }

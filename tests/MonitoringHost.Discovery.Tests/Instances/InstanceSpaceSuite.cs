@@ -1,6 +1,8 @@
 using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Discovery.Storage;
+using MonitoringHost.Storage;
+using MonitoringHost.Storage.Tests.Fixtures;
 using static MonitoringHost.Discovery.Tests.Instances.TestModel;
 
 namespace MonitoringHost.Discovery.Tests.Instances;
@@ -14,23 +16,22 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
     private static readonly DiscoverySource Vmm = DiscoverySource.Sdk("vmm");
     private static readonly DiscoverySource Cmdb = DiscoverySource.Connector(Guid.Parse("3f1c3f3e-0f4e-4c43-9b39-7e7d84b4a001"));
 
+    private TestStore? _location;
     private IInstanceStore? _store;
     private InstanceSpace? _space;
     private string? _unavailable;
 
     protected InstanceSpace Space => _space!;
 
-    /// <summary>A fresh, empty store.</summary>
-    protected abstract Task<IInstanceStore> CreateStoreAsync();
-
-    /// <summary>Closes the store and opens the same one again, as a restart would.</summary>
-    protected abstract Task<IInstanceStore> ReopenStoreAsync(IInstanceStore store);
+    /// <summary>The store provider the suite runs against.</summary>
+    protected abstract StoreProvider Provider { get; }
 
     public async Task InitializeAsync()
     {
         try
         {
-            _store = await CreateStoreAsync();
+            _location = await TestStores.CreateAsync(Provider);
+            _store = _location.Store;
         }
         catch (SkipException skip)
         {
@@ -48,16 +49,16 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _space?.Dispose();
-        await DisposeStoreAsync();
+        if (_location is not null)
+        {
+            await _location.DisposeAsync();
+        }
     }
-
-    /// <summary>Closes the store and removes what it created.</summary>
-    protected abstract ValueTask DisposeStoreAsync();
 
     private async Task RestartAsync()
     {
         _space!.Dispose();
-        _store = await ReopenStoreAsync(_store!);
+        _store = await _location!.ReopenAsync();
         _space = await InstanceSpace.OpenAsync(TestModel.Classes, _store, TimeProvider.System, CancellationToken.None);
     }
 
@@ -349,4 +350,16 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
         feed[4].SubjectId.Should().NotBe(Space.OfClass("Test.Component").Single().Id);
         (await Feed(feed[3].Sequence)).Should().HaveCount(2, "the feed pages from any sequence number");
     }
+}
+
+/// <summary>The instance-space suite over a SQLite file.</summary>
+public sealed class SqliteInstanceSpaceTests : InstanceSpaceSuite
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+/// <summary>The instance-space suite over a PostgreSQL database of its own.</summary>
+public sealed class PostgresInstanceSpaceTests : InstanceSpaceSuite
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }
