@@ -86,6 +86,9 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>Completes once work the store does beside commits (SQLite's WAL checkpoint) has finished.</summary>
+    public virtual Task WhenIdleAsync() => Task.CompletedTask;
+
     /// <summary>Applies the schema scripts this database lacks; returns the versions applied now.</summary>
     internal async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {

@@ -45,15 +45,21 @@ internal sealed class PropertiesJson : IDisposable
     {
         _output.ResetWrittenCount();
         _writer.Reset(_output);
-        _writer.WriteStartObject();
-        foreach (var (name, value) in properties)
-        {
-            _writer.WriteString(name, value);
-        }
-
-        _writer.WriteEndObject();
+        Write(properties, _writer);
         _writer.Flush();
         return _output.WrittenSpan;
+    }
+
+    /// <summary>Writes the properties as one JSON object through <paramref name="writer"/>.</summary>
+    public static void Write(ObjectProperties properties, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in properties)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
     }
 
     public ObjectProperties Read(string json)

@@ -213,7 +213,8 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             return null;
         }
 
-        var id = IdOf(type, properties, hostId);
+        // Objects of the data are nearly always distinct: hash their identity directly (see IdOf for references).
+        var id = ManagementPacks.Identity.DeterministicGuid.FromString(ObjectIdentity.IdentityText(type, key => properties.GetValueOrDefault(key), hostId));
         properties.Remove("DisplayName", out var displayName);
         return new PlannedObject(id, type, properties, hostId, displayName);
     }
@@ -337,6 +338,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
         return id;
     }
 
+    /// <summary>The id of a host or relationship end: data names the same one many times, so ids are kept by identity text.</summary>
     private Guid IdOf(ClassInfo type, Dictionary<string, string?> properties, Guid? hostId)
     {
         var text = ObjectIdentity.IdentityText(type, key => properties.GetValueOrDefault(key), hostId);

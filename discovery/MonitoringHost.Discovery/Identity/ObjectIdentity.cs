@@ -50,9 +50,27 @@ public static class ObjectIdentity
     /// </summary>
     public static string PathFor(ClassInfo type, IReadOnlyDictionary<string, string> properties, MonitoringObject? host)
     {
-        var own = type.KeyProperties.Length == 0
-            ? type.Name
-            : string.Join(";", type.KeyProperties.Select(k => properties.TryGetValue(k.Id, out var v) ? v : ""));
-        return host is null ? own : $"{host.Path};{own}";
+        if (type.KeyProperties.Length == 0)
+        {
+            return host is null ? type.Name : string.Concat(host.Path, ";", type.Name);
+        }
+
+        var path = new StringBuilder(host is null ? 64 : host.Path.Length + 64);
+        if (host is not null)
+        {
+            path.Append(host.Path).Append(';');
+        }
+
+        for (var i = 0; i < type.KeyProperties.Length; i++)
+        {
+            if (i > 0)
+            {
+                path.Append(';');
+            }
+
+            path.Append(properties.TryGetValue(type.KeyProperties[i].Id, out var value) ? value : "");
+        }
+
+        return path.ToString();
     }
 }

@@ -20,21 +20,21 @@ public sealed partial class InstanceSpace
         {
             ChangePlan plan;
             DiscoveryDataResolver resolver;
-            (Dictionary<ObjectData, Guid> Unchanged, List<ObjectData> Others, Dictionary<ObjectData, int> Fingerprints, Dictionary<ObjectData, Guid?> Known) split;
+            RepeatedDataSplit split;
             lock (_state)
             {
                 // Only what the source did not send before, unchanged, needs checking and resolving again.
                 split = _repeated.Split(data, _objects);
                 resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey);
                 var resolved = resolver.Resolve(data with { Objects = split.Others }) ?? throw new DiscoveryDataRejectedException(data.Source.Value, resolver.Problems);
-                plan = Plan(resolved with { Unchanged = split.Unchanged.Values });
+                plan = Plan(resolved with { Unchanged = split.Unchanged });
             }
 
             if (plan.Changes.IsEmpty)
             {
                 lock (_state)
                 {
-                    _repeated.Remember(data, split.Fingerprints, Recognized(split.Known, resolver));
+                    _repeated.Remember(data, split, resolver.References.Concat(resolver.ObjectIds));
                 }
 
                 return new DiscoveryResult([], [], [], [], [], LastSequence);
@@ -45,7 +45,7 @@ public sealed partial class InstanceSpace
             {
                 Apply(plan);
                 LastSequence = sequence;
-                _repeated.Remember(data, split.Fingerprints, Recognized(split.Known, resolver));
+                _repeated.Remember(data, split, resolver.References.Concat(resolver.ObjectIds));
             }
 
             var change = new InstanceSpaceChange(plan.Added, plan.Updated, plan.RemovedObjects, plan.AddedRelationships, plan.RemovedRelationships, sequence);
@@ -68,12 +68,6 @@ public sealed partial class InstanceSpace
         }
     }
 
-    /// <summary>Every object the data named (objects, hosts, relationship ends) and the id it stands for.</summary>
-    private static IEnumerable<KeyValuePair<ObjectData, Guid>> Recognized(Dictionary<ObjectData, Guid?> known, DiscoveryDataResolver resolver) =>
-        known.Where(k => k.Value is not null).Select(k => new KeyValuePair<ObjectData, Guid>(k.Key, k.Value!.Value))
-            .Concat(resolver.References)
-            .Concat(resolver.ObjectIds);
-
     private sealed record ChangePlan(
         InstanceChangeSet Changes,
         List<MonitoringObject> Added,
@@ -89,11 +83,17 @@ public sealed partial class InstanceSpace
         var previous = _claims.ItemsOf(source);
 
         // What the source claims after this data, and what it releases.
-        var claimed = data.Objects.Select(o => o.Id).Concat(data.Unchanged).Concat(data.Relationships.Select(r => r.Id)).ToHashSet();
-        var released = data.Mode == DiscoveryMode.Snapshot
-            ? previous.Where(id => !claimed.Contains(id)).ToHashSet()
-            : data.RemovedObjects.Concat(data.RemovedRelationships).Where(id => previous.Contains(id) && !claimed.Contains(id)).ToHashSet();
+        var claimed = new HashSet<Guid>(data.Objects.Count + data.Unchanged.Count + data.Relationships.Count);
+        claimed.UnionWith(data.Objects.Select(o => o.Id));
+        claimed.UnionWith(data.Unchanged);
+        claimed.UnionWith(data.Relationships.Select(r => r.Id));
         var addedClaims = claimed.Where(id => !previous.Contains(id)).ToList();
+
+        // A snapshot releases what the source claimed before and omits now; when it still claims all of that (the
+        // usual re-sent snapshot), there is nothing to look for.
+        var released = data.Mode == DiscoveryMode.Snapshot
+            ? (claimed.Count - addedClaims.Count == previous.Count ? [] : previous.Where(id => !claimed.Contains(id)).ToHashSet())
+            : data.RemovedObjects.Concat(data.RemovedRelationships).Where(id => previous.Contains(id) && !claimed.Contains(id)).ToHashSet();
 
         // Objects whose last claim goes, then everything they host and every relationship touching them.
         var removedObjects = new HashSet<Guid>();
@@ -162,8 +162,8 @@ public sealed partial class InstanceSpace
         var feed = new List<ChangeFeedEvent>(added.Count + updated.Count + removedObjectList.Count + addedRelationships.Count + removedRelationshipList.Count);
         feed.AddRange(removedRelationshipList.Select(r => Event("relationship.removed", r.Id, now, RelationshipPayload(r))));
         feed.AddRange(removedObjectList.Select(o => Event("object.removed", o.Id, now, ObjectPayload(o, removed: true))));
-        feed.AddRange(Payloads(added, "object.added", now));
-        feed.AddRange(Payloads(updated, "object.changed", now));
+        feed.AddRange(added.Select(o => Event("object.added", o.Id, now, ObjectPayload(o))));
+        feed.AddRange(updated.Select(o => Event("object.changed", o.Id, now, ObjectPayload(o))));
         feed.AddRange(addedRelationships.Select(r => Event("relationship.added", r.Id, now, RelationshipPayload(r))));
 
         var changes = new InstanceChangeSet([.. added, .. updated], [.. removedObjects], addedRelationships, [.. removedRelationships], claimsAdded, claimsRemoved, feed);
@@ -230,13 +230,22 @@ public sealed partial class InstanceSpace
             }
 
             var host = item.HostId is { } hostId ? (built.TryGetValue(hostId, out var plannedHost) ? plannedHost : _objects[hostId]) : null;
-            var values = existing?.Properties.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal) ?? new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (name, value) in item.Properties)
+            ObjectProperties properties;
+            if (existing is null)
             {
-                values[name] = value;
+                properties = ObjectProperties.FromValues(item.Properties);
+            }
+            else
+            {
+                var values = existing.Properties.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
+                foreach (var (name, value) in item.Properties)
+                {
+                    values[name] = value;
+                }
+
+                properties = ObjectProperties.FromValues(values);
             }
 
-            var properties = ObjectProperties.From(values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, string>(v.Key, v.Value!)));
             var path = ObjectIdentity.PathFor(item.Class, properties, host);
             var displayName = item.DisplayName ?? existing?.DisplayName ?? DefaultDisplayName(item.Class, properties);
             return existing is not null && existing.Path == path && existing.DisplayName == displayName && existing.HostId == item.HostId && existing.Properties.SameAs(properties)
@@ -267,25 +276,6 @@ public sealed partial class InstanceSpace
 
     /// <summary>Below this many objects, one thread is quicker than sharing the work.</summary>
     private const int ParallelThreshold = 10_000;
-
-    /// <summary>Feed events for objects; a 100,000-object snapshot writes 100,000 payloads, in parallel slices.</summary>
-    private static IEnumerable<ChangeFeedEvent> Payloads(List<MonitoringObject> objects, string kind, DateTimeOffset now)
-    {
-        var payloads = new string[objects.Count];
-        if (objects.Count >= ParallelThreshold)
-        {
-            Parallel.For(0, objects.Count, i => payloads[i] = ObjectPayload(objects[i]));
-        }
-        else
-        {
-            for (var i = 0; i < objects.Count; i++)
-            {
-                payloads[i] = ObjectPayload(objects[i]);
-            }
-        }
-
-        return objects.Select((o, i) => Event(kind, o.Id, now, payloads[i]));
-    }
 
     private static string DefaultDisplayName(Classes.ClassInfo type, ObjectProperties properties) =>
         type.KeyProperties.Length == 0
@@ -395,10 +385,10 @@ public sealed partial class InstanceSpace
         }
     }
 
-    private static ChangeFeedEvent Event(string kind, Guid subject, DateTimeOffset time, string payload) => new(kind, subject, time, payload);
+    private static ChangeFeedEvent Event(string kind, Guid subject, DateTimeOffset time, Action<Utf8JsonWriter> payload) => new(kind, subject, time, payload);
 
-    /// <summary>Feed payloads are written directly: a 100,000-object snapshot writes 100,000 of them.</summary>
-    private static string ObjectPayload(MonitoringObject o, bool removed = false) => WriteJson(writer =>
+    /// <summary>Feed payloads are written by the store as it writes each row: a 100,000-object snapshot writes 100,000 of them.</summary>
+    private static Action<Utf8JsonWriter> ObjectPayload(MonitoringObject o, bool removed = false) => writer =>
     {
         writer.WriteString("id", o.Id);
         writer.WriteString("className", o.ClassName);
@@ -425,26 +415,13 @@ public sealed partial class InstanceSpace
         }
 
         writer.WriteEndObject();
-    });
+    };
 
-    private static string RelationshipPayload(RelationshipInstance r) => WriteJson(writer =>
+    private static Action<Utf8JsonWriter> RelationshipPayload(RelationshipInstance r) => writer =>
     {
         writer.WriteString("id", r.Id);
         writer.WriteString("type", r.TypeName);
         writer.WriteString("sourceId", r.SourceId);
         writer.WriteString("targetId", r.TargetId);
-    });
-
-    private static string WriteJson(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    };
 }

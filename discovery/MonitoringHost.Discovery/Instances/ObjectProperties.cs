@@ -5,7 +5,7 @@ namespace MonitoringHost.Discovery.Instances;
 
 /// <summary>
 /// An object's property values: an immutable map from property ID to invariant text, kept as two sorted arrays so
-/// that a million objects stay small (names are shared strings from the class model).
+/// that a million objects stay small (names are the class model's strings, shared by every object).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "Named after what it is: an object's properties.")]
 public sealed class ObjectProperties : IReadOnlyDictionary<string, string>
@@ -23,29 +23,53 @@ public sealed class ObjectProperties : IReadOnlyDictionary<string, string>
 
     public static ObjectProperties From(IEnumerable<KeyValuePair<string, string>> values)
     {
-        var sorted = values.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        for (var i = 1; i < sorted.Length; i++)
+        var pairs = values.ToArray();
+        var names = new string[pairs.Length];
+        var texts = new string[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            if (string.Equals(sorted[i - 1].Key, sorted[i].Key, StringComparison.Ordinal))
+            (names[i], texts[i]) = (pairs[i].Key, pairs[i].Value);
+        }
+
+        Array.Sort(names, texts, StringComparer.Ordinal);
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (string.Equals(names[i - 1], names[i], StringComparison.Ordinal))
             {
-                throw new ArgumentException($"the property '{sorted[i].Key}' is given twice", nameof(values));
+                throw new ArgumentException($"the property '{names[i]}' is given twice", nameof(values));
             }
         }
 
-        if (sorted.Length == 0)
+        return names.Length == 0 ? Empty : new ObjectProperties(names, texts);
+    }
+
+    /// <summary>The values that are not null; names are unique already.</summary>
+    internal static ObjectProperties FromValues(IReadOnlyDictionary<string, string?> values)
+    {
+        var count = 0;
+        foreach (var pair in values)
+        {
+            count += pair.Value is null ? 0 : 1;
+        }
+
+        if (count == 0)
         {
             return Empty;
         }
 
-        var names = new string[sorted.Length];
-        var texts = new string[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
+        var names = new string[count];
+        var texts = new string[count];
+        var i = 0;
+        foreach (var (name, value) in values)
         {
-            names[i] = string.IsInterned(sorted[i].Key) ?? sorted[i].Key;
-            texts[i] = sorted[i].Value;
+            if (value is not null)
+            {
+                (names[i], texts[i]) = (name, value);
+                i++;
+            }
         }
 
+        Array.Sort(names, texts, StringComparer.Ordinal);
         return new ObjectProperties(names, texts);
     }
 

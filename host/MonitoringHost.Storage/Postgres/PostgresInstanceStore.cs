@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
+using System.Text.Json;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Discovery.Storage;
 using Npgsql;
@@ -83,12 +86,25 @@ public sealed class PostgresInstanceStore : InstanceStore
                     await w.WriteAsync((short)c.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
                     await w.WriteAsync(c.ItemId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
-                await CopyAsync(connection, PostgresSql.CopyFeedEvents, changes.FeedEvents, static async (w, e, ct) =>
+                var payload = new ArrayBufferWriter<byte>(1024);
+                using var payloadWriter = new Utf8JsonWriter(payload, ChangeFeedEvent.WriterOptions);
+                var text = new char[1024];
+                await CopyAsync(connection, PostgresSql.CopyFeedEvents, changes.FeedEvents, async (w, e, ct) =>
                 {
                     await w.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
                     await w.WriteAsync(e.SubjectId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
                     await w.WriteAsync(StoredTime.UtcDateTime(e.Time), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-                    await w.WriteAsync(e.Payload, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    payload.ResetWrittenCount();
+                    payloadWriter.Reset(payload);
+                    e.WritePayload(payloadWriter);
+                    payloadWriter.Flush();
+                    if (text.Length < payload.WrittenCount)
+                    {
+                        text = new char[payload.WrittenCount * 2];
+                    }
+
+                    var length = Encoding.UTF8.GetChars(payload.WrittenSpan, text);
+                    await w.WriteAsync(new ArraySegment<char>(text, 0, length), NpgsqlDbType.Text, ct).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
 
                 var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Discovery.Storage;
@@ -94,6 +96,14 @@ public sealed class SqliteInstanceStore : InstanceStore
         SqliteConnection.ClearPool(connection);
     }
 
+    public override Task WhenIdleAsync()
+    {
+        lock (_checkpointLock)
+        {
+            return _checkpoint;
+        }
+    }
+
     // Deferred: a WAL reader sees the state at its first read and never blocks the writer.
     private protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
@@ -167,23 +177,25 @@ public sealed class SqliteInstanceStore : InstanceStore
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock halfway.
             using var transaction = connection.BeginTransaction(deferred: false);
-            using var json = new PropertiesJson();
             var writer = new Writer(connection, cancellationToken);
-            writer.Run(SqliteSql.DeleteRelationship, changes.RemovedRelationships, static (s, id) => s.Bind(1, id));
+            writer.Run(SqliteSql.DeleteRelationship, changes.RemovedRelationships, static (s, id, _) => s.Bind(1, id));
             writer.Run(SqliteSql.DeleteClaim, changes.RemovedClaims, BindClaim);
-            writer.Run(SqliteSql.DeleteObject, changes.RemovedObjects, static (s, id) => s.Bind(1, id));
-            writer.Run(SqliteSql.UpsertObject, changes.UpsertedObjects, (s, o) =>
+            writer.Run(SqliteSql.DeleteObject, changes.RemovedObjects, static (s, id, _) => s.Bind(1, id));
+            var objects = KeyOrder.ById(changes.UpsertedObjects, static o => o.Id);
+            using var properties = new EncodedColumn<MonitoringObject>(objects, static (o, w) => PropertiesJson.Write(o.Properties, w));
+            using var payloads = new EncodedColumn<ChangeFeedEvent>(changes.FeedEvents, static (e, w) => e.WritePayload(w));
+            writer.Run(SqliteSql.UpsertObject, objects, (s, o, i) =>
             {
                 s.Bind(1, o.Id);
                 s.Bind(2, o.ClassName);
                 s.Bind(3, o.DisplayName);
                 s.Bind(4, o.Path);
                 s.Bind(5, o.HostId);
-                s.BindUtf8(6, json.WriteUtf8(o.Properties));
+                s.BindUtf8(6, properties[i]);
                 s.Bind(7, o.Created);
                 s.Bind(8, o.LastModified);
             });
-            writer.Run(SqliteSql.InsertRelationship, changes.AddedRelationships, static (s, r) =>
+            writer.Run(SqliteSql.InsertRelationship, KeyOrder.ById(changes.AddedRelationships, static r => r.Id), static (s, r, _) =>
             {
                 s.Bind(1, r.Id);
                 s.Bind(2, r.TypeName);
@@ -191,13 +203,13 @@ public sealed class SqliteInstanceStore : InstanceStore
                 s.Bind(4, r.TargetId);
                 s.Bind(5, r.Created);
             });
-            writer.Run(SqliteSql.InsertClaim, changes.AddedClaims, BindClaim);
-            writer.Run(SqliteSql.InsertFeedEvent, changes.FeedEvents, static (s, e) =>
+            writer.Run(SqliteSql.InsertClaim, KeyOrder.Claims(changes.AddedClaims), BindClaim);
+            writer.Run(SqliteSql.InsertFeedEvent, changes.FeedEvents, (s, e, i) =>
             {
                 s.Bind(1, e.Kind);
                 s.Bind(2, e.SubjectId);
                 s.Bind(3, e.Time);
-                s.Bind(4, e.Payload);
+                s.BindUtf8(4, payloads[i]);
             });
 
             var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -254,7 +266,7 @@ public sealed class SqliteInstanceStore : InstanceStore
         }
     }
 
-    private static void BindClaim(SqliteStatement statement, Claim claim)
+    private static void BindClaim(SqliteStatement statement, Claim claim, int _)
     {
         statement.Bind(1, claim.Source);
         statement.Bind(2, (long)claim.Kind);
@@ -264,7 +276,7 @@ public sealed class SqliteInstanceStore : InstanceStore
     /// <summary>Runs one prepared statement per row, rebinding its parameters; checks for cancellation as it goes.</summary>
     private readonly struct Writer(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        public void Run<T>(string sql, IReadOnlyList<T> rows, Action<SqliteStatement, T> bind)
+        public void Run<T>(string sql, IReadOnlyList<T> rows, Action<SqliteStatement, T, int> bind)
         {
             if (rows.Count == 0)
             {
@@ -279,7 +291,7 @@ public sealed class SqliteInstanceStore : InstanceStore
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                bind(statement, rows[i]);
+                bind(statement, rows[i], i);
                 statement.Execute();
             }
         }

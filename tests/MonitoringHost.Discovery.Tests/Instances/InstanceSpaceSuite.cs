@@ -293,6 +293,61 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
         Space.HostedBy(app.Id).Single().Path.Should().Be("large04321.contoso.com;Shop");
     }
 
+    /// <summary>
+    /// 1,000 computers, each with one application of 10 components: 12,000 objects, enough to be recognised in parallel
+    /// slices. Applications on even computers name their host by the listed computer object itself, the others by its
+    /// key alone (both as real data does); components name their application by the listed object.
+    /// </summary>
+    private static DiscoveryData Estate(Func<int, string> version, Func<int, int> componentApp)
+    {
+        var objects = new List<ObjectData>();
+        var apps = new List<ObjectData>();
+        for (var c = 0; c < 1_000; c++)
+        {
+            var name = $"estate{c:D4}.contoso.com";
+            var computer = Computer(name);
+            objects.Add(computer);
+            var app = new ObjectData("Test.App", new Dictionary<string, string?> { ["InstanceName"] = "Shop", ["Version"] = version(c) }, c % 2 == 0 ? computer : Computer(name));
+            objects.Add(app);
+            apps.Add(app);
+        }
+
+        for (var c = 0; c < 1_000; c++)
+        {
+            for (var k = 0; k < 10; k++)
+            {
+                objects.Add(new ObjectData("Test.Component", new Dictionary<string, string?> { ["ComponentName"] = $"C{(c * 10) + k}" }, apps[componentApp((c * 10) + k)]));
+            }
+        }
+
+        return DiscoveryData.Snapshot(Vmm, objects);
+    }
+
+    [SkippableFact]
+    public async Task LargeResentSnapshot_WritesOnlyWhatChanged_WhereverTheHostIsNamed()
+    {
+        Ready();
+        await Apply(Estate(_ => "1.0", component => component / 10));
+        var sequence = Space.LastSequence;
+
+        var same = await Apply(Estate(_ => "1.0", component => component / 10));
+        (same.Created.Count, same.Updated.Count, same.Removed.Count).Should().Be((0, 0, 0));
+        Space.LastSequence.Should().Be(sequence, "data sent again unchanged writes nothing");
+
+        // Two applications change (one host named by object, one by key); one component moves to another
+        // application, which makes it another object.
+        var changed = await Apply(Estate(c => c is 10 or 11 ? "2.0" : "1.0", component => component == 55 ? 6 : component / 10));
+
+        changed.Updated.Select(id => Space.Get(id)!.Path).Should().BeEquivalentTo(["estate0010.contoso.com;Shop", "estate0011.contoso.com;Shop"]);
+        changed.Updated.Select(id => Space.Get(id)!["Version"]).Should().AllBe("2.0");
+        changed.Created.Select(id => Space.Get(id)!.Path).Should().Equal("estate0006.contoso.com;Shop;C55");
+        changed.Removed.Should().ContainSingle();
+        Space.OfClass("Test.Component").Should().HaveCount(10_000);
+        int ComponentsOf(string computer) => Space.HostedBy(Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", computer).Single().Id, recursive: true).Count(o => o.ClassName == "Test.Component");
+        (ComponentsOf("estate0005.contoso.com"), ComponentsOf("estate0006.contoso.com")).Should().Be((9, 11));
+        (await Feed(sequence)).Select(e => e.Kind).Order().Should().Equal("object.added", "object.changed", "object.changed", "object.removed");
+    }
+
     public static TheoryData<string, DiscoveryData, string> InvalidData()
     {
         var source = DiscoverySource.Workflow("Test.App.Discovery", Guid.Parse("0b6f5e1c-4a8b-4b61-a1d3-7a2c9a3c1e01"));
