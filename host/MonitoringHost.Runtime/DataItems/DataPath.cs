@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace MonitoringHost.Runtime.DataItems;
+
+/// <summary>
+/// The XPath forms packs use to read a data item, relative to its <c>DataItem</c> root and parsed once:
+/// element steps (<c>Values/Free</c>), an attribute predicate (<c>Property[@Name='x']</c>), a 1-based position
+/// (<c>Params/Param[1]</c>) and a final attribute step (<c>@time</c>). A leading <c>/DataItem/</c> or <c>DataItem/</c> is
+/// dropped. Data items answer these without building a document per item.
+/// </summary>
+public sealed class DataPath : IEquatable<DataPath>
+{
+    private DataPath(string text, ImmutableArray<DataPathStep> steps)
+    {
+        Text = text;
+        Steps = steps;
+    }
+
+    /// <summary>The path as written.</summary>
+    public string Text { get; }
+
+    public ImmutableArray<DataPathStep> Steps { get; }
+
+    /// <summary>The first step's name (<c>Property</c>, <c>EventDisplayNumber</c>…).</summary>
+    public string First => Steps[0].Name;
+
+    /// <summary>Parses <paramref name="xpath"/>; a form outside the supported subset throws <see cref="FormatException"/> saying where.</summary>
+    public static DataPath Parse(string xpath)
+    {
+        ArgumentNullException.ThrowIfNull(xpath);
+        var text = xpath.Trim();
+        var body = text.StartsWith('/') ? text[1..] : text;
+        if (body.StartsWith("DataItem/", StringComparison.Ordinal))
+        {
+            body = body["DataItem/".Length..];
+        }
+
+        if (body.Length == 0)
+        {
+            throw new FormatException($"the data path '{xpath}' is empty");
+        }
+
+        var steps = ImmutableArray.CreateBuilder<DataPathStep>();
+        foreach (var part in Split(body, xpath))
+        {
+            steps.Add(ParseStep(part, xpath));
+        }
+
+        for (var i = 0; i < steps.Count - 1; i++)
+        {
+            if (steps[i].IsAttribute)
+            {
+                throw new FormatException($"in the data path '{xpath}' the attribute step '@{steps[i].Name}' must come last");
+            }
+        }
+
+        return new DataPath(text, steps.ToImmutable());
+    }
+
+    public static bool TryParse(string xpath, out DataPath? path, out string? problem)
+    {
+        try
+        {
+            (path, problem) = (Parse(xpath), null);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            (path, problem) = (null, e.Message);
+            return false;
+        }
+    }
+
+    public bool Equals(DataPath? other) => other is not null && Steps.SequenceEqual(other.Steps);
+
+    public override bool Equals(object? obj) => Equals(obj as DataPath);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var step in Steps)
+        {
+            hash.Add(step);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public override string ToString() => Text;
+
+    // Splits on '/' outside predicates and quotes.
+    private static List<string> Split(string body, string xpath)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        char? quote = null;
+        var start = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']')
+            {
+                depth--;
+            }
+            else if (c == '/' && depth == 0)
+            {
+                parts.Add(body[start..i]);
+                start = i + 1;
+            }
+        }
+
+        if (quote is not null || depth != 0)
+        {
+            throw new FormatException($"the data path '{xpath}' has an unclosed {(quote is not null ? "quote" : "bracket")}");
+        }
+
+        parts.Add(body[start..]);
+        if (parts.Any(p => p.Length == 0))
+        {
+            throw new FormatException($"the data path '{xpath}' has an empty step ('//' and a trailing '/' are not supported)");
+        }
+
+        return parts;
+    }
+
+    private static DataPathStep ParseStep(string part, string xpath)
+    {
+        if (part.StartsWith('@'))
+        {
+            return new DataPathStep(Name(part[1..], xpath), null, null, 0, IsAttribute: true);
+        }
+
+        var open = part.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return new DataPathStep(Name(part, xpath), null, null, 0, IsAttribute: false);
+        }
+
+        if (!part.EndsWith(']'))
+        {
+            throw new FormatException($"in the data path '{xpath}' the step '{part}' has text after its predicate");
+        }
+
+        var name = Name(part[..open], xpath);
+        var predicate = part[(open + 1)..^1].Trim();
+        if (int.TryParse(predicate, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position > 0)
+        {
+            return new DataPathStep(name, null, null, position, IsAttribute: false);
+        }
+
+        // [@Name='value'] or [@Name="value"]
+        var equals = predicate.IndexOf('=', StringComparison.Ordinal);
+        if (predicate.StartsWith('@') && equals > 1)
+        {
+            var attribute = Name(predicate[1..equals].Trim(), xpath);
+            var value = predicate[(equals + 1)..].Trim();
+            if (value.Length >= 2 && (value[0] is '\'' or '"') && value[^1] == value[0])
+            {
+                return new DataPathStep(name, attribute, value[1..^1], 0, IsAttribute: false);
+            }
+        }
+
+        throw new FormatException($"in the data path '{xpath}' the predicate [{predicate}] is not supported (use [@Attribute='value'] or a position such as [1])");
+    }
+
+    private static string Name(string text, string xpath)
+    {
+        var name = text.Trim();
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        name = colon >= 0 ? name[(colon + 1)..] : name; // namespace prefixes are ignored
+        if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            throw new FormatException($"in the data path '{xpath}' '{text}' is not an element or attribute name");
+        }
+
+        return name;
+    }
+}
+
+/// <summary>
+/// One step of a <see cref="DataPath"/>: an element name, optionally with an attribute predicate or a 1-based
+/// position (0: none); or, last, an attribute.
+/// </summary>
+public readonly record struct DataPathStep(string Name, string? AttributeName, string? AttributeValue, int Position, bool IsAttribute);

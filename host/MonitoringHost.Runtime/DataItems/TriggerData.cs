@@ -1,0 +1,9 @@
+namespace MonitoringHost.Runtime.DataItems;
+
+/// <summary><c>System.TriggerData</c>: a scheduler's tick. Carries nothing but its time.</summary>
+public sealed class TriggerData(DateTimeOffset time) : DataItem(time)
+{
+    public override string TypeName => "System.TriggerData";
+
+    protected override string? SelectValue(DataPath path) => null;
+}

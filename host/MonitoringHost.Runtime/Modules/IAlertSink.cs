@@ -1,0 +1,22 @@
+namespace MonitoringHost.Runtime.Modules;
+
+/// <summary>Where <c>System.Health.GenerateAlert</c> hands its alerts (the alert manager; in tests, a recorder).</summary>
+public interface IAlertSink
+{
+    void Raise(AlertRequest alert);
+}
+
+/// <summary>
+/// An alert a rule asks for: its name and description with every <c>$Data</c> and <c>{n}</c> already filled,
+/// priority (0 low, 1 normal, 2 high), severity (0 information, 1 warning, 2 error), and the suppression values:
+/// alerts of one workflow and object with equal suppression values are one alert with a repeat count.
+/// </summary>
+public sealed record AlertRequest(
+    string WorkflowId,
+    Guid TargetId,
+    string Name,
+    string Description,
+    int Priority,
+    int Severity,
+    IReadOnlyList<string> Suppression,
+    DateTimeOffset Time);

@@ -1,0 +1,17 @@
+namespace MonitoringHost.Runtime.Modules;
+
+/// <summary>
+/// Makes one native module type: the C# implementation of a library module type the packs name by ID. Each native
+/// module file holds its module and a factory derived from this; <see cref="ModuleCatalog"/> finds the factories.
+/// </summary>
+public abstract class NativeModuleFactory
+{
+    /// <summary>The module type's element ID in its library pack, e.g. <c>System.ExpressionFilter</c>.</summary>
+    public abstract string TypeId { get; }
+
+    /// <summary>
+    /// A module for one workflow instance. Configuration problems throw <see cref="ModuleConfigurationException"/>
+    /// (through <see cref="ModuleConfiguration"/>'s readers), which keeps that instance from running.
+    /// </summary>
+    public abstract ModuleInstance Create(ModuleSetup setup);
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MonitoringHost.Discovery.Classes;
+
+namespace MonitoringHost.Runtime.Modules;
+
+/// <summary>What native modules reach outside their workflow through: the clock, and where alerts, discovery data,
+/// performance samples and events go.</summary>
+public sealed class RuntimeServices
+{
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>The imported classes and relationship types (and through them the pack set), to read ids in configurations.</summary>
+    public required ClassCatalog Classes { get; init; }
+
+    public required IAlertSink Alerts { get; init; }
+
+    public required IDiscoverySink Discovery { get; init; }
+
+    public required ICollectedDataSink Collected { get; init; }
+
+    public ILoggerFactory Logging { get; init; } = NullLoggerFactory.Instance;
+}

@@ -1,0 +1,22 @@
+using MonitoringHost.Runtime.DataItems;
+using MonitoringHost.Runtime.Scheduling;
+
+namespace MonitoringHost.Runtime.Modules;
+
+/// <summary>
+/// A scheduler data source (<c>System.Scheduler</c>, <c>System.SimpleScheduler</c>, <c>System.Discovery.Scheduler</c>):
+/// the host's scheduler runs the workflow instance when <see cref="Schedule"/> fires, and this module turns that
+/// tick into the trigger item its workflow starts from.
+/// </summary>
+public abstract class SchedulerModule : ModuleInstance
+{
+    public abstract Schedule Schedule { get; }
+
+    public sealed override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Emit(input as TriggerData ?? new TriggerData(input.Time));
+        return ValueTask.CompletedTask;
+    }
+}
