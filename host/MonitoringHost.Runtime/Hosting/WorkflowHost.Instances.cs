@@ -1,0 +1,128 @@
+using System.Buffers.Binary;
+using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.Modules;
+
+namespace MonitoringHost.Runtime.Hosting;
+
+public sealed partial class WorkflowHost
+{
+    /// <summary>Creates and schedules the workflow instances of a new (or changed) object.</summary>
+    private void Add(MonitoringObject target)
+    {
+        if (_space.Classes.Class(target.ClassName) is not { } type)
+        {
+            return;
+        }
+
+        var agentless = IsOnManagedComputer(target);
+        var instances = new List<WorkflowInstance>();
+        foreach (var workflow in type.SelfAndBases().SelectMany(c => _byTargetClass.GetValueOrDefault(c.Name) ?? []))
+        {
+            if (!workflow.Element.Settings.IsEnabled || (agentless && !workflow.Remotable))
+            {
+                continue;
+            }
+
+            if (Create(workflow, target) is { } instance)
+            {
+                instances.Add(instance);
+            }
+        }
+
+        if (instances.Count == 0)
+        {
+            return;
+        }
+
+        _byObject[target.Id] = instances;
+        var now = _services.Time.GetUtcNow();
+        lock (_wheelLock)
+        {
+            foreach (var instance in instances)
+            {
+                for (var i = 0; i < instance.Modules.Length; i++)
+                {
+                    if (instance.Modules[i] is SchedulerModule scheduler)
+                    {
+                        // A new object needs its discoveries at once; rules and monitors start at their offset.
+                        var first = instance.Workflow.Kind == WorkflowKind.Discovery ? now : scheduler.Schedule.Next(now, instance.Offset);
+                        if (first is { } due)
+                        {
+                            _wheel.Add(new Scheduled(instance, i, due), due);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every monitored computer is agentless-managed here, so an object on one (the computer itself or anything its
+    /// hosting chain leads to it from) only runs Remotable workflows.
+    /// </summary>
+    private bool IsOnManagedComputer(MonitoringObject target)
+    {
+        var computer = _space.Classes.Class("System.Computer");
+        for (var current = target; current is not null; current = current.HostId is { } host ? _space.Get(host) : null)
+        {
+            if (computer is not null && _space.Classes.Class(current.ClassName) is { } type && type.IsA(computer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private WorkflowInstance? Create(CompiledWorkflow workflow, MonitoringObject target)
+    {
+        var modules = new ModuleInstance[workflow.Modules.Length];
+        try
+        {
+            for (var i = 0; i < modules.Length; i++)
+            {
+                var module = workflow.Modules[i];
+                var configuration = module.BindsTarget ? _binder.Bind(module.Configuration, target) : module.Configuration;
+                modules[i] = module.Factory.Create(new ModuleSetup
+                {
+                    Configuration = new ModuleConfiguration(configuration, workflow.Id, module.Path),
+                    WorkflowId = workflow.Id,
+                    ModuleId = module.Path,
+                    Target = target,
+                    Services = _services,
+                });
+            }
+        }
+        catch (Exception problem) when (problem is ModuleConfigurationException or TargetBindingException or FormatException)
+        {
+            _problems[$"{workflow.Id}|{target.Id:D}"] = $"{workflow.Id} does not run for {target.Path}: {problem.Message}";
+            return null;
+        }
+
+        _problems.TryRemove($"{workflow.Id}|{target.Id:D}", out _);
+        return new WorkflowInstance(workflow, target, modules, Offset(workflow, target, modules));
+    }
+
+    /// <summary>A stable offset in [0, the first scheduler's interval) from the workflow's and the object's ids.</summary>
+    private static TimeSpan Offset(CompiledWorkflow workflow, MonitoringObject target, ModuleInstance[] modules)
+    {
+        var interval = modules.OfType<SchedulerModule>().Select(s => s.Schedule.Interval).FirstOrDefault();
+        if (interval <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        Span<byte> bytes = stackalloc byte[32];
+        workflow.Guid.TryWriteBytes(bytes);
+        target.Id.TryWriteBytes(bytes[16..]);
+        var hash = 14695981039346656037UL; // FNV-1a: stable across processes, unlike string hash codes
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return TimeSpan.FromTicks((long)(hash % (ulong)interval.Ticks));
+    }
+}

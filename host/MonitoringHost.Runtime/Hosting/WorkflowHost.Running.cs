@@ -1,0 +1,172 @@
+using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.DataItems;
+using MonitoringHost.Runtime.Modules;
+
+namespace MonitoringHost.Runtime.Hosting;
+
+public sealed partial class WorkflowHost
+{
+    /// <summary>Runs every instance due by now. The timer calls this each tick.</summary>
+    private void Tick()
+    {
+        List<Scheduled> due;
+        var now = _services.Time.GetUtcNow();
+        lock (_wheelLock)
+        {
+            _due.Clear();
+            _wheel.Advance(now, _due);
+            due = [.. _due];
+        }
+
+        foreach (var run in due)
+        {
+            if (run.Instance.Removed)
+            {
+                continue;
+            }
+
+            if (Interlocked.CompareExchange(ref run.Instance.Running, 1, 0) != 0)
+            {
+                // Still busy with the previous run: skip this one, keep the schedule.
+                Reschedule(run, run.Due);
+                continue;
+            }
+
+            lock (_wheelLock)
+            {
+                if (_inFlight++ == 0)
+                {
+                    _idle = NewIdle();
+                }
+            }
+
+            _ = RunAsync(run, now);
+        }
+    }
+
+    private async Task RunAsync(Scheduled run, DateTimeOffset now)
+    {
+        var instance = run.Instance;
+        try
+        {
+            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                timeout.CancelAfter(_options.RunTimeout);
+                await PushAsync(instance, run.Source, new TriggerData(now), timeout.Token).ConfigureAwait(false);
+                instance.Runs++;
+                instance.LastError = null;
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down: the run simply ends.
+        }
+        catch (OperationCanceledException)
+        {
+            instance.LastError = $"the run took longer than {_options.RunTimeout.TotalSeconds:0} s and was cancelled";
+        }
+#pragma warning disable CA1031 // A failing module fails its own instance's run, never the host; the reason is kept on the instance.
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            instance.LastError = $"{failure.GetType().Name}: {failure.Message}";
+        }
+        finally
+        {
+            Interlocked.Exchange(ref instance.Running, 0);
+            Reschedule(run, run.Due);
+            lock (_wheelLock)
+            {
+                if (--_inFlight == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private void Reschedule(Scheduled run, DateTimeOffset after)
+    {
+        if (run.Instance.Removed || run.Instance.Modules[run.Source] is not SchedulerModule scheduler)
+        {
+            return;
+        }
+
+        // From the run's own due time, not from the tick that took it: a run never repeats its slot.
+        if (scheduler.Schedule.Next(after > run.Due ? after : run.Due, run.Instance.Offset) is { } next)
+        {
+            lock (_wheelLock)
+            {
+                _wheel.Add(run with { Due = next }, next);
+            }
+        }
+    }
+
+    /// <summary>Runs module <paramref name="index"/> on <paramref name="item"/> and passes what it outputs on.</summary>
+    private async ValueTask PushAsync(WorkflowInstance instance, int index, DataItem item, CancellationToken cancellationToken)
+    {
+        var compiled = instance.Workflow.Modules[index];
+        var output = new Collector();
+        await instance.Modules[index].RunAsync(item, output, cancellationToken).ConfigureAwait(false);
+        foreach (var produced in output.Items)
+        {
+            foreach (var next in compiled.Next)
+            {
+                await PushAsync(instance, next, produced, cancellationToken).ConfigureAwait(false);
+            }
+
+            switch (compiled.Exit)
+            {
+                case { Kind: WorkflowExitKind.Output }:
+                    await _results.OutputAsync(instance, produced, cancellationToken).ConfigureAwait(false);
+                    break;
+                case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state }:
+                    instance.MonitorTypeState = state;
+                    _results.MonitorState(instance, state, produced);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Collects a module's output items (usually one).</summary>
+    private sealed class Collector : IModuleOutput
+    {
+        private DataItem? _first;
+        private List<DataItem>? _more;
+
+        public IEnumerable<DataItem> Items
+        {
+            get
+            {
+                if (_first is not null)
+                {
+                    yield return _first;
+                }
+
+                foreach (var item in _more ?? [])
+                {
+                    yield return item;
+                }
+            }
+        }
+
+        public void Emit(DataItem item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (_first is null)
+            {
+                _first = item;
+            }
+            else
+            {
+                (_more ??= []).Add(item);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
+using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.Hosting;
+using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Storage;
+
+namespace MonitoringHost.Runtime.Tests.Hosting;
+
+/// <summary>
+/// A workflow host over a real instance space (a SQLite file in a temp folder) with a fake clock: tests add objects,
+/// move the clock second by second, and read what the test pack's workflows recorded.
+/// </summary>
+internal sealed class RuntimeHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder;
+    private readonly InstanceStore _store;
+
+    private RuntimeHarness(string folder, InstanceStore store, InstanceSpace space, FakeTimeProvider time, ModuleCatalog catalog)
+    {
+        _folder = folder;
+        _store = store;
+        Space = space;
+        Time = time;
+        Catalog = catalog;
+    }
+
+    public InstanceSpace Space { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public ModuleCatalog Catalog { get; }
+
+    public ConcurrentQueue<Recorded> Records { get; } = new();
+
+    public RecordingSinks Sinks { get; } = new();
+
+    public WorkflowHost Host { get; private set; } = null!;
+
+    public static async Task<RuntimeHarness> StartAsync(params NativeModuleFactory[] extra)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"mh-runtime-{Guid.NewGuid():N}");
+        var store = await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
+        var time = new FakeTimeProvider(Start);
+        var space = await InstanceSpace.OpenAsync(RuntimeTestModel.Classes, store, time, CancellationToken.None);
+        var harness = new RuntimeHarness(folder, store, space, time, ModuleCatalog.Default);
+        await harness.StartHostAsync(extra);
+        return harness;
+    }
+
+    public static IReadOnlyList<CompiledWorkflow> Compile(ModuleCatalog catalog) => new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog).CompileAll();
+
+    public Task<DiscoveryResult> DiscoverAsync(params ObjectData[] objects) =>
+        Space.ApplyAsync(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"), objects), CancellationToken.None);
+
+    /// <summary>Moves the clock one second at a time (as the host's timer ticks) and waits for the runs it starts.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        for (var step = TimeSpan.Zero; step < by; step += TimeSpan.FromSeconds(1))
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Host.WhenIdleAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Space.Dispose();
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task StartHostAsync(NativeModuleFactory[] extra)
+    {
+        var catalog = Catalog.With([new RecordFactory(Records), .. extra]);
+        var services = new RuntimeServices { Time = Time, Classes = RuntimeTestModel.Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
+        Host = new WorkflowHost(Space, Compile(catalog), services, Sinks);
+        await Host.StartAsync(CancellationToken.None);
+    }
+}

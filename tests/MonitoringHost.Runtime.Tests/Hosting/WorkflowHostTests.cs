@@ -1,0 +1,73 @@
+using MonitoringHost.Discovery.Data;
+
+namespace MonitoringHost.Runtime.Tests.Hosting;
+
+public sealed class WorkflowHostTests
+{
+    private static ObjectData Computer(string name) =>
+        new("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = name, ["NetworkName"] = name });
+
+    private static ObjectData Service(string computer, string name, int port) =>
+        new("Test.Runtime.Service", new Dictionary<string, string?> { ["ServiceName"] = name, ["Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Computer(computer));
+
+    [Fact]
+    public async Task Rules_RunOncePerIntervalForEachTarget_BoundToTheirObject_AtSpreadOffsets()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        await harness.DiscoverAsync(Computer("a.contoso.com"), Computer("b.contoso.com"), Computer("c.contoso.com"), Service("a.contoso.com", "web", 8080), Service("b.contoso.com", "web", 8081));
+
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(300));
+
+        var heartbeat = harness.Records.Where(r => r.WorkflowId == "Test.Runtime!Test.Runtime.Computer.Heartbeat").ToList();
+        var ruleGuid = RuntimeTestModel.Classes.Packs["Test.Runtime"]!.GuidOf("Test.Runtime.Computer.Heartbeat");
+        heartbeat.GroupBy(r => r.TargetPath).Should().HaveCount(3).And.OnlyContain(g => g.Count() == 5, "a 60 s rule runs five times in 300 s");
+        heartbeat.Select(r => r.Value).Distinct().Should().BeEquivalentTo(
+            $"a.contoso.com|{ruleGuid:D}|MonitoringHost", $"b.contoso.com|{ruleGuid:D}|MonitoringHost", $"c.contoso.com|{ruleGuid:D}|MonitoringHost");
+        heartbeat.GroupBy(r => r.TargetPath).Select(g => g.Min(r => r.Time)).Distinct().Should().HaveCount(3, "each object runs at its own offset");
+        foreach (var runs in heartbeat.GroupBy(r => r.TargetPath).Select(g => g.OrderBy(r => r.Time).ToList()))
+        {
+            runs.Zip(runs.Skip(1), (a, b) => b.Time - a.Time).Should().AllBeEquivalentTo(TimeSpan.FromSeconds(60));
+        }
+
+        harness.Records.Where(r => r.WorkflowId == "Test.Runtime!Test.Runtime.Service.Check").Select(r => r.Value)
+            .Should().BeEquivalentTo(["a.contoso.com:8080", "b.contoso.com:8081"], "the host chain and the object's own property are bound");
+    }
+
+    [Fact]
+    public async Task NonRemotable_Disabled_AndUnsupportedWorkflows_DoNotRun()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        await harness.DiscoverAsync(Computer("a.contoso.com"));
+
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(120));
+
+        harness.Records.Select(r => r.WorkflowId).Distinct().Should().Equal("Test.Runtime!Test.Runtime.Computer.Heartbeat");
+        harness.Host.Unsupported.Should().Equal("unsupported module type Test.Runtime!Test.Runtime.NotImplemented in workflow Test.Runtime!Test.Runtime.Computer.Unsupported");
+        var computer = harness.Space.OfClass("Microsoft.Windows.Computer").Single();
+        harness.Host.InstancesOf(computer.Id).Select(i => i.Workflow.Element.Id).Should().Equal("Test.Runtime.Computer.Heartbeat");
+    }
+
+    [Fact]
+    public async Task ObjectsThatAppearOrGo_GainOrLoseTheirInstances()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        await harness.DiscoverAsync(Computer("a.contoso.com"));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(60));
+
+        await harness.DiscoverAsync(Computer("a.contoso.com"), Computer("b.contoso.com"));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(120));
+
+        var heartbeat = harness.Records.Where(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).ToList();
+        heartbeat.Count(r => r.TargetPath == "a.contoso.com").Should().Be(3);
+        heartbeat.Count(r => r.TargetPath == "b.contoso.com").Should().Be(2, "it runs from the moment it is discovered");
+        var before = heartbeat.Count;
+        var gone = harness.Space.OfClass("Microsoft.Windows.Computer").Single(c => c.Path == "a.contoso.com").Id;
+
+        await harness.DiscoverAsync(Computer("b.contoso.com"));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(120));
+
+        harness.Host.InstancesOf(gone).Should().BeEmpty();
+        harness.Records.Where(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Skip(before).Select(r => r.TargetPath)
+            .Should().Equal("b.contoso.com", "b.contoso.com");
+    }
+}
