@@ -3,6 +3,7 @@ using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Overrides;
 
 namespace MonitoringHost.Runtime.Hosting;
 
@@ -16,16 +17,10 @@ public sealed partial class WorkflowHost
             return;
         }
 
-        var agentless = IsOnManagedComputer(target);
         var instances = new List<WorkflowInstance>();
-        foreach (var workflow in type.SelfAndBases().SelectMany(c => _byTargetClass.GetValueOrDefault(c.Name) ?? []))
+        foreach (var view in Effective(target, type))
         {
-            if (!workflow.Element.Settings.IsEnabled || (agentless && !workflow.Remotable))
-            {
-                continue;
-            }
-
-            if (Create(workflow, target) is { } instance)
+            if (view.Runs && Create(view.Compiled!, target) is { } instance)
             {
                 instances.Add(instance);
             }
@@ -56,6 +51,35 @@ public sealed partial class WorkflowHost
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// For each workflow targeting <paramref name="target"/>'s class (or a base): whether it runs for it, why not, the
+    /// compiled form it runs as (its overrides applied) and every overrideable setting with who set it.
+    /// </summary>
+    public IReadOnlyList<EffectiveView> Effective(MonitoringObject target) =>
+        _space.Classes.Class(target?.ClassName ?? throw new ArgumentNullException(nameof(target))) is { } type ? Effective(target, type) : [];
+
+    private List<EffectiveView> Effective(MonitoringObject target, ClassInfo type)
+    {
+        var agentless = IsOnManagedComputer(target);
+        var views = new List<EffectiveView>();
+        foreach (var workflow in type.SelfAndBases().SelectMany(c => _byTargetClass.GetValueOrDefault(c.Name) ?? []))
+        {
+            var pack = _space.Classes.Packs[workflow.PackId]!;
+            var effective = EffectiveWorkflow.Resolve(_space.Classes.Packs, pack, workflow.Element, _overrides.Applicable(workflow.Id, target));
+            var enabledBy = effective.Settings[0].OverrideId;
+            var compiled = effective.Signature.Length == 0
+                ? workflow
+                : _variants.GetOrAdd((workflow.Id, effective.Signature), _ => _compiler.Compile(pack, effective.Element));
+            var reason =
+                !effective.Enabled ? $"disabled {(enabledBy is null ? "in its pack" : $"by override {enabledBy}")}"
+                : agentless && !workflow.Remotable ? "not remotable: it runs only where an agent is, and this object is on an agentless-managed computer"
+                : compiled.Unsupported;
+            views.Add(new EffectiveView(workflow.Id, reason is null, reason, effective.Settings, reason is null ? compiled : null));
+        }
+
+        return views;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Overrides;
 using MonitoringHost.Runtime.Scheduling;
 
 namespace MonitoringHost.Runtime.Hosting;
@@ -16,6 +17,9 @@ namespace MonitoringHost.Runtime.Hosting;
 public sealed partial class WorkflowHost : IAsyncDisposable
 {
     private readonly InstanceSpace _space;
+    private readonly WorkflowCompiler _compiler;
+    private readonly OverrideResolver _overrides;
+    private readonly ConcurrentDictionary<(string Workflow, string Signature), CompiledWorkflow> _variants = new();
     private readonly RuntimeServices _services;
     private readonly IWorkflowResults _results;
     private readonly RuntimeOptions _options;
@@ -32,18 +36,20 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private int _inFlight;
     private TaskCompletionSource _idle = NewIdle();
 
-    public WorkflowHost(InstanceSpace space, IEnumerable<CompiledWorkflow> workflows, RuntimeServices services, IWorkflowResults results, RuntimeOptions? options = null)
+    public WorkflowHost(InstanceSpace space, WorkflowCompiler compiler, RuntimeServices services, IWorkflowResults results, RuntimeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(space);
-        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(compiler);
         _space = space;
+        _compiler = compiler;
+        _overrides = new OverrideResolver(space.Classes, space);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _results = results ?? throw new ArgumentNullException(nameof(results));
         _options = options ?? new RuntimeOptions();
         _binder = new TargetBinder(space.Classes, space.Get, _options.ManagementGroupName, _options.ManagementGroupId);
         _wheel = new TimingWheel<Scheduled>(_options.Resolution, 4096, services.Time.GetUtcNow());
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns);
-        var all = workflows.ToList();
+        var all = compiler.CompileAll();
         Workflows = all;
         Unsupported = [.. all.Where(w => w.Unsupported is not null).Select(w => w.Unsupported!)];
         foreach (var workflow in all.Where(w => w.Unsupported is null))

@@ -52,8 +52,6 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return harness;
     }
 
-    public static IReadOnlyList<CompiledWorkflow> Compile(ModuleCatalog catalog) => new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog).CompileAll();
-
     public Task<DiscoveryResult> DiscoverAsync(params ObjectData[] objects) =>
         Space.ApplyAsync(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"), objects), CancellationToken.None);
 
@@ -79,7 +77,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     {
         var catalog = Catalog.With([new RecordFactory(Records), .. extra]);
         var services = new RuntimeServices { Time = Time, Classes = RuntimeTestModel.Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
-        Host = new WorkflowHost(Space, Compile(catalog), services, Sinks);
+        Host = new WorkflowHost(Space, new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog), services, Sinks);
         await Host.StartAsync(CancellationToken.None);
     }
 }
