@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace MonitoringHost.Runtime.DataItems;
+
+/// <summary><c>System.CommandOutput</c>: what a command wrote and how it ended, read as <c>StdOut</c>, <c>StdErr</c>, <c>ExitCode</c>.</summary>
+public sealed class CommandOutputData : DataItem
+{
+    // Kept as text once so expressions on ExitCode do not format it per evaluation.
+    private readonly string _exitCodeText;
+
+    public CommandOutputData(DateTimeOffset time, string stdOut, string stdErr, int exitCode)
+        : base(time)
+    {
+        ArgumentNullException.ThrowIfNull(stdOut);
+        ArgumentNullException.ThrowIfNull(stdErr);
+        StdOut = stdOut;
+        StdErr = stdErr;
+        ExitCode = exitCode;
+        _exitCodeText = exitCode.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public override string TypeName => "System.CommandOutput";
+
+    public string StdOut { get; }
+
+    public string StdErr { get; }
+
+    public int ExitCode { get; }
+
+    protected override string? SelectValue(DataPath path) =>
+        path.Steps is [{ IsAttribute: false, AttributeName: null, Position: 0 or 1 } step]
+            ? step.Name switch
+            {
+                "StdOut" => StdOut,
+                "StdErr" => StdErr,
+                "ExitCode" => _exitCodeText,
+                _ => null,
+            }
+            : null;
+}
