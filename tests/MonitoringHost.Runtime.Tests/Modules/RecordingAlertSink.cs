@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using MonitoringHost.Runtime.Modules;
 
 namespace MonitoringHost.Runtime.Tests.Modules;
 
+/// <summary>Keeps every alert raised, in order.</summary>
 internal sealed class RecordingAlertSink : IAlertSink
 {
-    public List<AlertRequest> Alerts { get; } = [];
+    private readonly ConcurrentQueue<AlertRequest> _alerts = new();
 
-    public void Raise(AlertRequest alert) => Alerts.Add(alert);
+    public IReadOnlyList<AlertRequest> Alerts => [.. _alerts];
+
+    public void Raise(AlertRequest alert) => _alerts.Enqueue(alert);
 }
