@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using MonitoringHost.Probes.Icmp;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Icmp;
 

@@ -1,4 +1,4 @@
-namespace MonitoringHost.Probes.Tests;
+namespace MonitoringHost.Tests.Shared;
 
 /// <summary>
 /// A test that needs something this machine may not allow: skipped with the reason on a developer machine, failed
