@@ -8,6 +8,6 @@ public interface IWorkflowResults
     /// <summary>An item left the workflow: a discovery's data, or what a rule's last write action output.</summary>
     Task OutputAsync(WorkflowInstance instance, DataItem item, CancellationToken cancellationToken);
 
-    /// <summary>A unit monitor's detection fired: the monitor is now in <paramref name="state"/> (it may have been already).</summary>
+    /// <summary>A unit monitor's detection put it in a different state: it is now in <paramref name="state"/>.</summary>
     void MonitorState(WorkflowInstance instance, string state, DataItem cause);
 }

@@ -54,7 +54,9 @@ public sealed partial class WorkflowHost
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 timeout.CancelAfter(_options.RunTimeout);
-                await PushAsync(instance, run.Source, new TriggerData(now), timeout.Token).ConfigureAwait(false);
+                var outputs = new List<DataItem>();
+                await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
+                await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
                 instance.Runs++;
                 instance.LastError = null;
             }
@@ -109,7 +111,7 @@ public sealed partial class WorkflowHost
     }
 
     /// <summary>Runs module <paramref name="index"/> on <paramref name="item"/> and passes what it outputs on.</summary>
-    private async ValueTask PushAsync(WorkflowInstance instance, int index, DataItem item, CancellationToken cancellationToken)
+    private async ValueTask PushAsync(WorkflowInstance instance, int index, DataItem item, List<DataItem> outputs, CancellationToken cancellationToken)
     {
         var compiled = instance.Workflow.Modules[index];
         var output = new Collector();
@@ -118,19 +120,43 @@ public sealed partial class WorkflowHost
         {
             foreach (var next in compiled.Next)
             {
-                await PushAsync(instance, next, produced, cancellationToken).ConfigureAwait(false);
+                await PushAsync(instance, next, produced, outputs, cancellationToken).ConfigureAwait(false);
             }
 
             switch (compiled.Exit)
             {
                 case { Kind: WorkflowExitKind.Output }:
-                    await _results.OutputAsync(instance, produced, cancellationToken).ConfigureAwait(false);
+                    outputs.Add(produced);
                     break;
-                case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state }:
+                case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state } when !string.Equals(instance.MonitorTypeState, state, StringComparison.Ordinal):
                     instance.MonitorTypeState = state;
                     _results.MonitorState(instance, state, produced);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Hands a finished run's output on. A discovery's items (one per property bag or row, often) are one snapshot
+    /// of its source: combined, so that the last item does not release what the others claim. A run that produced
+    /// nothing sends nothing, so a failed or empty run never undiscovers anything.
+    /// </summary>
+    private async Task DeliverAsync(WorkflowInstance instance, List<DataItem> outputs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (outputs.Count == 0)
+        {
+            return;
+        }
+
+        if (instance.Workflow.Kind == WorkflowKind.Discovery && outputs.All(o => o is DiscoveryDataItem) && outputs.Count > 1)
+        {
+            await _results.OutputAsync(instance, DiscoveryDataItem.Combine(now, [.. outputs.Cast<DiscoveryDataItem>()]), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var output in outputs)
+        {
+            await _results.OutputAsync(instance, output, cancellationToken).ConfigureAwait(false);
         }
     }
 
