@@ -43,5 +43,11 @@ public sealed class CompiledWorkflow
     /// <summary>Why the workflow cannot run here ("unsupported module type X in workflow Y"), or null.</summary>
     public string? Unsupported { get; }
 
+    /// <summary>
+    /// Set when another part of the host does this workflow's work instead of the scheduler: a group's
+    /// <c>GroupPopulator</c> discovery is evaluated by the group calculator over the instance space.
+    /// </summary>
+    public string? HandledBy { get; init; }
+
     public override string ToString() => Id;
 }

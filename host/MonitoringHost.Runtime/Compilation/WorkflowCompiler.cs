@@ -13,6 +13,9 @@ namespace MonitoringHost.Runtime.Compilation;
 /// </summary>
 public sealed partial class WorkflowCompiler(PackSet packs, ModuleCatalog catalog)
 {
+    /// <summary>Group membership rules: evaluated by the group calculator, not run as a scheduled workflow.</summary>
+    public const string GroupPopulatorType = "Microsoft.SystemCenter.GroupPopulator";
+
     internal PackSet Packs { get; } = packs;
 
     internal ModuleCatalog Catalog { get; } = catalog;
@@ -28,6 +31,12 @@ public sealed partial class WorkflowCompiler(PackSet packs, ModuleCatalog catalo
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(workflow);
+        if (workflow is ManagementPacks.Model.Discovery populator
+            && Packs.Find<ModuleType>(pack, populator.DataSource.TypeId) is { Element.Id: GroupPopulatorType })
+        {
+            return new CompiledWorkflow(pack.Id, workflow, WorkflowKind.Discovery, pack.GuidOf(workflow.Id), [], null) { HandledBy = "the group calculator" };
+        }
+
         var graph = new Graph(this, pack, workflow);
         var kind = workflow switch
         {

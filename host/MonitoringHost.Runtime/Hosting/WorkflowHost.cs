@@ -52,7 +52,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         var all = compiler.CompileAll();
         Workflows = all;
         Unsupported = [.. all.Where(w => w.Unsupported is not null).Select(w => w.Unsupported!)];
-        foreach (var workflow in all.Where(w => w.Unsupported is null))
+        foreach (var workflow in all.Where(w => w.Unsupported is null && w.HandledBy is null))
         {
             if (space.Classes.Class(workflow.TargetClass) is not { } target)
             {
