@@ -18,11 +18,20 @@ public sealed partial class WorkflowHost
         }
 
         var instances = new List<WorkflowInstance>();
+        var sources = new List<(WorkflowInstance Instance, int Source, int End, string Key)>();
         foreach (var view in Effective(target, type))
         {
-            if (view.Runs && Create(view.Compiled!, target) is { } instance)
+            if (view.Runs && Create(view.Compiled!, target, out var keys) is { } instance)
             {
                 instances.Add(instance);
+                for (var i = 0; i < instance.Modules.Length; i++)
+                {
+                    if (instance.Modules[i] is SchedulerModule)
+                    {
+                        var (end, key) = SharedPrefix(instance.Workflow, i, keys);
+                        sources.Add((instance, i, end, key));
+                    }
+                }
             }
         }
 
@@ -35,22 +44,41 @@ public sealed partial class WorkflowHost
         var now = _services.Time.GetUtcNow();
         lock (_wheelLock)
         {
-            foreach (var instance in instances)
+            // Cookdown: data sources of one object with the same modules and configuration run once and feed every
+            // workflow that uses them.
+            foreach (var same in sources.GroupBy(s => s.Key, StringComparer.Ordinal))
             {
-                for (var i = 0; i < instance.Modules.Length; i++)
+                var (leader, source, _, _) = same.First();
+                var cookdown = same.Count() == 1 ? null : new Cookdown([.. same.Select(s => (s.Instance, s.End))]);
+                var scheduler = (SchedulerModule)leader.Modules[source];
+
+                // A new object needs its discoveries at once; rules and monitors start at their offset.
+                var first = same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery) ? now : scheduler.Schedule.Next(now, leader.Offset);
+                if (first is { } due)
                 {
-                    if (instance.Modules[i] is SchedulerModule scheduler)
-                    {
-                        // A new object needs its discoveries at once; rules and monitors start at their offset.
-                        var first = instance.Workflow.Kind == WorkflowKind.Discovery ? now : scheduler.Schedule.Next(now, instance.Offset);
-                        if (first is { } due)
-                        {
-                            _wheel.Add(new Scheduled(instance, i, due), due);
-                        }
-                    }
+                    _wheel.Add(new Scheduled(leader, source, due, cookdown), due);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The part of a workflow that a data source and its probes make (from scheduler <paramref name="source"/> along
+    /// single edges through data source and probe modules), with a key that is equal for two instances exactly when
+    /// that part is the same modules with the same bound configuration.
+    /// </summary>
+    private static (int End, string Key) SharedPrefix(CompiledWorkflow workflow, int source, string[] keys)
+    {
+        var key = new System.Text.StringBuilder(keys[source]);
+        var end = source;
+        while (workflow.Modules[end].Next is [var next] && workflow.Modules[end].Exit is null
+            && workflow.Modules[next].Role is ManagementPacks.Model.ModuleRole.DataSource or ManagementPacks.Model.ModuleRole.ProbeAction)
+        {
+            end = next;
+            key.Append('\n').Append(keys[next]);
+        }
+
+        return (end, key.ToString());
     }
 
     /// <summary>
@@ -100,15 +128,19 @@ public sealed partial class WorkflowHost
         return false;
     }
 
-    private WorkflowInstance? Create(CompiledWorkflow workflow, MonitoringObject target)
+    private WorkflowInstance? Create(CompiledWorkflow workflow, MonitoringObject target, out string[] keys)
     {
         var modules = new ModuleInstance[workflow.Modules.Length];
+        keys = new string[modules.Length];
         try
         {
             for (var i = 0; i < modules.Length; i++)
             {
                 var module = workflow.Modules[i];
                 var configuration = module.BindsTarget ? _binder.Bind(module.Configuration, target) : module.Configuration;
+                keys[i] = module.Role is ManagementPacks.Model.ModuleRole.DataSource or ManagementPacks.Model.ModuleRole.ProbeAction
+                    ? $"{module.Type.Key}|{configuration.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)}"
+                    : "";
                 modules[i] = module.Factory.Create(new ModuleSetup
                 {
                     Configuration = new ModuleConfiguration(configuration, workflow.Id, module.Path),

@@ -54,11 +54,18 @@ public sealed partial class WorkflowHost
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
                 timeout.CancelAfter(_options.RunTimeout);
-                var outputs = new List<DataItem>();
-                await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
-                await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
-                instance.Runs++;
-                instance.LastError = null;
+                if (run.Cookdown is { } cookdown)
+                {
+                    await RunSharedAsync(run, cookdown, now, timeout.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    var outputs = new List<DataItem>();
+                    await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
+                    await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
+                    instance.Runs++;
+                    instance.LastError = null;
+                }
             }
             finally
             {
@@ -110,29 +117,94 @@ public sealed partial class WorkflowHost
         }
     }
 
+    /// <summary>
+    /// Cookdown: runs the shared data source once (the first subscriber's modules, from the scheduler to the end of
+    /// the shared part), then each subscriber's own modules from there on. One subscriber failing does not stop the
+    /// others.
+    /// </summary>
+    private async Task RunSharedAsync(Scheduled run, Cookdown cookdown, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leader = run.Instance;
+        var end = cookdown.Subscribers[0].End;
+        IReadOnlyList<DataItem> items = [new TriggerData(now)];
+        for (var index = run.Source; ; index = leader.Workflow.Modules[index].Next[0])
+        {
+            var produced = new List<DataItem>();
+            foreach (var item in items)
+            {
+                var output = new Collector();
+                await leader.Modules[index].RunAsync(item, output, cancellationToken).ConfigureAwait(false);
+                produced.AddRange(output.Items);
+            }
+
+            items = produced;
+            if (index == end)
+            {
+                break;
+            }
+        }
+
+        foreach (var (instance, subscriberEnd) in cookdown.Subscribers)
+        {
+            if (instance.Removed)
+            {
+                continue;
+            }
+
+            try
+            {
+                var outputs = new List<DataItem>();
+                foreach (var item in items)
+                {
+                    await ForwardAsync(instance, subscriberEnd, item, outputs, cancellationToken).ConfigureAwait(false);
+                }
+
+                await DeliverAsync(instance, outputs, now, cancellationToken).ConfigureAwait(false);
+                instance.Runs++;
+                instance.LastError = null;
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // One subscriber's failure is its own; the others still get the shared data.
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                instance.LastError = $"{failure.GetType().Name}: {failure.Message}";
+            }
+        }
+    }
+
     /// <summary>Runs module <paramref name="index"/> on <paramref name="item"/> and passes what it outputs on.</summary>
     private async ValueTask PushAsync(WorkflowInstance instance, int index, DataItem item, List<DataItem> outputs, CancellationToken cancellationToken)
     {
-        var compiled = instance.Workflow.Modules[index];
         var output = new Collector();
         await instance.Modules[index].RunAsync(item, output, cancellationToken).ConfigureAwait(false);
         foreach (var produced in output.Items)
         {
-            foreach (var next in compiled.Next)
-            {
-                await PushAsync(instance, next, produced, outputs, cancellationToken).ConfigureAwait(false);
-            }
+            await ForwardAsync(instance, index, produced, outputs, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            switch (compiled.Exit)
-            {
-                case { Kind: WorkflowExitKind.Output }:
-                    outputs.Add(produced);
-                    break;
-                case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state } when !string.Equals(instance.MonitorTypeState, state, StringComparison.Ordinal):
-                    instance.MonitorTypeState = state;
-                    _results.MonitorState(instance, state, produced);
-                    break;
-            }
+    /// <summary>Passes an item module <paramref name="index"/> produced to the modules it feeds, and out of the workflow where it leaves.</summary>
+    private async ValueTask ForwardAsync(WorkflowInstance instance, int index, DataItem produced, List<DataItem> outputs, CancellationToken cancellationToken)
+    {
+        var compiled = instance.Workflow.Modules[index];
+        foreach (var next in compiled.Next)
+        {
+            await PushAsync(instance, next, produced, outputs, cancellationToken).ConfigureAwait(false);
+        }
+
+        switch (compiled.Exit)
+        {
+            case { Kind: WorkflowExitKind.Output }:
+                outputs.Add(produced);
+                break;
+            case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state } when !string.Equals(instance.MonitorTypeState, state, StringComparison.Ordinal):
+                instance.MonitorTypeState = state;
+                _results.MonitorState(instance, state, produced);
+                break;
         }
     }
 

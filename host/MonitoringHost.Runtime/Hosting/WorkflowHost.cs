@@ -153,6 +153,12 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
     private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A scheduled run: which instance, which of its scheduler sources, when it is due.</summary>
-    private readonly record struct Scheduled(WorkflowInstance Instance, int Source, DateTimeOffset Due);
+    /// <summary>
+    /// A scheduled run: which instance, which of its scheduler sources, when it is due; with cookdown, the instances
+    /// (the first being <paramref name="Instance"/>) whose identical data source this run feeds.
+    /// </summary>
+    private readonly record struct Scheduled(WorkflowInstance Instance, int Source, DateTimeOffset Due, Cookdown? Cookdown = null);
+
+    /// <summary>Workflow instances of one object sharing one data source: each continues after module <c>End</c> of its own.</summary>
+    private sealed record Cookdown(IReadOnlyList<(WorkflowInstance Instance, int End)> Subscribers);
 }

@@ -62,3 +62,23 @@ internal sealed class RecordingSinks : IAlertSink, IDiscoverySink, ICollectedDat
 
     public void MonitorState(WorkflowInstance instance, string state, DataItem cause) => States.Enqueue((instance, state));
 }
+
+/// <summary>The test pack's <c>Test.Runtime.Probe</c>: counts its runs per Name and outputs a bag naming the run.</summary>
+internal sealed class CountingProbeFactory : NativeModuleFactory
+{
+    public ConcurrentDictionary<string, int> Runs { get; } = new(StringComparer.Ordinal);
+
+    public override string TypeId => "Test.Runtime.Probe";
+
+    public override ModuleInstance Create(ModuleSetup setup) => new Module(this, setup.Configuration.Required("Name"));
+
+    private sealed class Module(CountingProbeFactory factory, string name) : ModuleInstance
+    {
+        public override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
+        {
+            var run = factory.Runs.AddOrUpdate(name, 1, (_, n) => n + 1);
+            output.Emit(new PropertyBagData(input.Time, [new("Probe", $"{name}#{run}")]));
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -75,7 +75,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     private async Task StartHostAsync(NativeModuleFactory[] extra)
     {
-        var catalog = Catalog.With([new RecordFactory(Records), .. extra]);
+        // The test pack's counting probe is always there; a test that reads its counts passes its own.
+        NativeModuleFactory[] probe = extra.OfType<CountingProbeFactory>().Any() ? [] : [new CountingProbeFactory()];
+        var catalog = Catalog.With([new RecordFactory(Records), .. probe, .. extra]);
         var services = new RuntimeServices { Time = Time, Classes = RuntimeTestModel.Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
         Host = new WorkflowHost(Space, new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog), services, Sinks);
         await Host.StartAsync(CancellationToken.None);

@@ -70,4 +70,20 @@ public sealed class WorkflowHostTests
         harness.Records.Where(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Skip(before).Select(r => r.TargetPath)
             .Should().Equal("b.contoso.com", "b.contoso.com");
     }
+
+    [Fact]
+    public async Task IdenticalDataSourcesOfOneObject_RunOnce_AndFeedEveryWorkflow()
+    {
+        var probe = new CountingProbeFactory();
+        await using var harness = await RuntimeHarness.StartAsync(probe);
+        await harness.DiscoverAsync(Computer("a.contoso.com"), Service("a.contoso.com", "web", 8080), Service("a.contoso.com", "db", 1433));
+
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(240));
+
+        probe.Runs.Should().BeEquivalentTo(new Dictionary<string, int> { ["web"] = 2, ["db"] = 2, ["other"] = 4 },
+            "rules A, B and C share one data source per service (cookdown); Other's differs");
+        var shared = harness.Records.Where(r => r.WorkflowId.Contains(".Shared.", StringComparison.Ordinal) && !r.WorkflowId.EndsWith("Other", StringComparison.Ordinal)).ToList();
+        shared.Should().HaveCount(12, "three rules, two services, two intervals");
+        shared.Where(r => r.TargetPath.EndsWith(";web", StringComparison.Ordinal)).Select(r => r.Value).Should().BeEquivalentTo(["A:web#1", "B:web#1", "C:web#1", "A:web#2", "B:web#2", "C:web#2"]);
+    }
 }
