@@ -3,6 +3,12 @@ using MonitoringHost.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- instance-space [--postgres CONNECTION]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- runtime [a] [b] [c] [d]
+if (args.FirstOrDefault() == "runtime")
+{
+    return await MonitoringHost.Benchmarks.Runtime.RuntimeScenario.RunAsync(args);
+}
+
 if (args.FirstOrDefault() == "instance-space")
 {
     return await MonitoringHost.Benchmarks.InstanceSpace.InstanceSpaceScenario.RunAsync(args);

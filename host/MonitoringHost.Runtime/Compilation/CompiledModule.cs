@@ -45,6 +45,9 @@ public sealed class CompiledModule
     /// <summary>Where this module's output leaves the workflow, if it does.</summary>
     public WorkflowExit? Exit { get; internal set; }
 
+    /// <summary>The one module serving every instance, when the configuration names no target and the factory allows sharing.</summary>
+    internal Modules.ModuleInstance? Shared { get; set; }
+
     /// <summary>Whether nothing feeds this module: a data source the scheduler or an event drives.</summary>
     public bool IsSource { get; internal set; }
 

@@ -141,14 +141,25 @@ public sealed partial class WorkflowHost
                 keys[i] = module.Role is ManagementPacks.Model.ModuleRole.DataSource or ManagementPacks.Model.ModuleRole.ProbeAction
                     ? $"{module.Type.Key}|{configuration.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)}"
                     : "";
-                modules[i] = module.Factory.Create(new ModuleSetup
+                if (module.Shared is { } shared)
+                {
+                    modules[i] = shared;
+                    continue;
+                }
+
+                var setup = new ModuleSetup
                 {
                     Configuration = new ModuleConfiguration(configuration, workflow.Id, module.Path),
                     WorkflowId = workflow.Id,
                     ModuleId = module.Path,
                     Target = target,
                     Services = _services,
-                });
+                };
+                modules[i] = module.Factory.Create(setup);
+                if (!module.BindsTarget && module.Factory.Shareable(setup.Configuration))
+                {
+                    module.Shared = modules[i];
+                }
             }
         }
         catch (Exception problem) when (problem is ModuleConfigurationException or TargetBindingException or FormatException)

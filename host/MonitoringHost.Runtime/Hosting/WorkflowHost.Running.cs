@@ -118,6 +118,18 @@ public sealed partial class WorkflowHost
     }
 
     /// <summary>
+    /// Runs an instance's modules from <paramref name="source"/> on <paramref name="item"/> at once, outside the
+    /// schedule: for data sources fed in-process (items the host receives) and for measuring the pipeline.
+    /// </summary>
+    internal async ValueTask ExecuteAsync(WorkflowInstance instance, int source, DataItem item, CancellationToken cancellationToken)
+    {
+        var outputs = new List<DataItem>();
+        await PushAsync(instance, source, item, outputs, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(instance, outputs, item.Time, cancellationToken).ConfigureAwait(false);
+        instance.Runs++;
+    }
+
+    /// <summary>
     /// Cookdown: runs the shared data source once (the first subscriber's modules, from the scheduler to the end of
     /// the shared part), then each subscriber's own modules from there on. One subscriber failing does not stop the
     /// others.

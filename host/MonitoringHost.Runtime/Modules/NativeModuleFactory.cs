@@ -14,4 +14,11 @@ public abstract class NativeModuleFactory
     /// (through <see cref="ModuleConfiguration"/>'s readers), which keeps that instance from running.
     /// </summary>
     public abstract ModuleInstance Create(ModuleSetup setup);
+
+    /// <summary>
+    /// Whether one module made from <paramref name="configuration"/> may serve every workflow instance whose
+    /// configuration is the same (the module keeps no state between items and does not depend on its target beyond
+    /// its configuration). A million instances of a rule then share one scheduler and one filter.
+    /// </summary>
+    public virtual bool Shareable(ModuleConfiguration configuration) => false;
 }

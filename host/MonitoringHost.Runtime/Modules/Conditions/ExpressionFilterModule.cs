@@ -53,6 +53,9 @@ public sealed class ExpressionFilterFactory : NativeModuleFactory
 {
     public override string TypeId => "System.ExpressionFilter";
 
+    /// <summary>Without SuppressionSettings the filter keeps no state: one serves every instance with its expression.</summary>
+    public override bool Shareable(ModuleConfiguration configuration) => configuration?.Child("SuppressionSettings") is null;
+
     public override ModuleInstance Create(ModuleSetup setup)
     {
         ArgumentNullException.ThrowIfNull(setup);

@@ -15,6 +15,9 @@ public sealed class DiscoveryScheduler(Schedule schedule) : SchedulerModule
     {
         public override string TypeId => "System.Discovery.Scheduler";
 
+        /// <inheritdoc />
+        public override bool Shareable(ModuleConfiguration configuration) => true;
+
         public override ModuleInstance Create(ModuleSetup setup)
         {
             ArgumentNullException.ThrowIfNull(setup);

@@ -11,6 +11,9 @@ public sealed class SystemScheduler(Schedule schedule) : SchedulerModule
     {
         public override string TypeId => "System.Scheduler";
 
+        /// <inheritdoc />
+        public override bool Shareable(ModuleConfiguration configuration) => true;
+
         public override ModuleInstance Create(ModuleSetup setup)
         {
             ArgumentNullException.ThrowIfNull(setup);
