@@ -138,6 +138,20 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         {
             Add(added);
         }
+
+        // A member joining or leaving a group that overrides name changes its effective workflows: bind them anew.
+        var rebound = new HashSet<Guid>(change.AddedObjects.Select(o => o.Id).Concat(change.ChangedObjects.Select(o => o.Id)));
+        foreach (var relationship in change.AddedRelationships.Concat(change.RemovedRelationships))
+        {
+            if (_overrides.IsContextInstance(relationship.SourceId)
+                && _space.Classes.Relationship(relationship.TypeName) is { IsContainment: true }
+                && rebound.Add(relationship.TargetId)
+                && _space.Get(relationship.TargetId) is { } member)
+            {
+                Remove(member.Id);
+                Add(member);
+            }
+        }
     }
 
     private void Remove(Guid objectId)

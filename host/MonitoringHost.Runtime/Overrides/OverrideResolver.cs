@@ -18,6 +18,7 @@ public sealed class OverrideResolver
     private readonly ClassCatalog _classes;
     private readonly InstanceSpace _space;
     private readonly FrozenDictionary<string, (ManagementPack Pack, Override Element, int Order)[]> _byWorkflow;
+    private readonly FrozenSet<Guid> _contextInstances;
 
     public OverrideResolver(ClassCatalog classes, InstanceSpace space)
     {
@@ -30,7 +31,18 @@ public sealed class OverrideResolver
             .Where(p => p.Target is not null)
             .GroupBy(p => p.Target!.Value.Key, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => (p.pack, p.o, p.Order)).ToArray(), StringComparer.Ordinal);
+        _contextInstances = classes.Packs.Packs
+            .SelectMany(pack => pack.Elements.OfType<Override>())
+            .Select(o => Guid.TryParse(o.ContextInstance, out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .ToFrozenSet();
     }
+
+    /// <summary>
+    /// Whether some override names <paramref name="objectId"/> as its ContextInstance: when that object's contained
+    /// members change (a group's membership), their effective workflows change too.
+    /// </summary>
+    public bool IsContextInstance(Guid objectId) => _contextInstances.Contains(objectId);
 
     /// <summary>The overrides of workflow <paramref name="workflowKey"/> (<c>Pack!Element</c>) that apply to <paramref name="target"/>, least specific first.</summary>
     public IReadOnlyList<AppliedOverride> Applicable(string workflowKey, MonitoringObject target)

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Groups;
 using MonitoringHost.Discovery.Identity;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
@@ -59,6 +60,10 @@ internal sealed class EndToEndHarness : IAsyncDisposable
 
     public Guid ClosedEndpoint { get; private set; }
 
+    public LoopbackWebServer Web { get; private set; } = null!;
+
+    public GroupCalculator Groups { get; private set; } = null!;
+
     public static async Task<EndToEndHarness> StartAsync()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -72,15 +77,19 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", "Test.EndToEnd.xml"));
         var folder = Path.Combine(Path.GetTempPath(), $"mh-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var first = Load(folder, Fill(template, 1, 2, Guid.Empty, Guid.Empty));
+        var first = Load(folder, Fill(template, 1, 2, "http://127.0.0.1/", Guid.Empty, Guid.Empty));
         var open = EndpointId(first, "open");
         var closedId = EndpointId(first, "closed");
-        var classes = Load(folder, Fill(template, ((IPEndPoint)listener.LocalEndpoint).Port, closedPort, open, closedId));
+        var group = ObjectIdentity.ForObject(first.Class("Test.EndToEnd.ClosedEndpoints")!, new Dictionary<string, string>(), null);
+        var web = new LoopbackWebServer();
+        var classes = Load(folder, Fill(template, ((IPEndPoint)listener.LocalEndpoint).Port, closedPort, web.HealthUrl, open, group));
 
         var store = await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
         var time = new FakeTimeProvider(RuntimeHarness.Start);
         var space = await InstanceSpace.OpenAsync(classes, store, time, CancellationToken.None);
-        var harness = new EndToEndHarness(listener, folder, store, space, time, classes) { OpenEndpoint = open, ClosedEndpoint = closedId };
+        var harness = new EndToEndHarness(listener, folder, store, space, time, classes) { OpenEndpoint = open, ClosedEndpoint = closedId, Web = web };
+        harness.Groups = new GroupCalculator(GroupDefinitionReader.Read(classes), recomputeInBackground: false);
+        await harness.Groups.StartAsync(space, CancellationToken.None);
         var results = new WorkflowResults(new InstanceSpaceDiscoverySink(space));
         results.MonitorStateChanged += (_, change) => harness.StateChanges.Enqueue(change);
         var services = new RuntimeServices { Time = time, Classes = classes, Alerts = harness.Sinks, Discovery = new InstanceSpaceDiscoverySink(space), Collected = harness.Sinks };
@@ -101,12 +110,18 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         {
             Time.Advance(TimeSpan.FromSeconds(1));
             await Host.WhenIdleAsync();
+            if (Groups.HasPending)
+            {
+                await Groups.RecomputeAsync(CancellationToken.None);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Groups.DisposeAsync();
+        Web.Dispose();
         await _stop.CancelAsync();
         _listener.Stop();
         await _accepting;
@@ -116,11 +131,12 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static string Fill(string template, int openPort, int closedPort, Guid open, Guid closed) => template
+    private static string Fill(string template, int openPort, int closedPort, string url, Guid open, Guid group) => template
         .Replace("{{OpenPort}}", openPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{{ClosedPort}}", closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{{HttpUrl}}", url, StringComparison.Ordinal)
         .Replace("{{OpenEndpointId}}", open.ToString("D"), StringComparison.Ordinal)
-        .Replace("{{ClosedEndpointId}}", closed.ToString("D"), StringComparison.Ordinal);
+        .Replace("{{ClosedGroupId}}", group.ToString("D"), StringComparison.Ordinal);
 
     private static ClassCatalog Load(string folder, string pack)
     {

@@ -18,11 +18,12 @@ public sealed class EndToEndTests
 
         await harness.AdvanceAsync(TimeSpan.FromSeconds(360));
 
-        // Monitors: the real TCP check through the two ExpressionFilters puts each in its state.
-        harness.StateChanges.Select(c => (c.TargetId, c.State)).Should().BeEquivalentTo([(harness.OpenEndpoint, "Open"), (harness.ClosedEndpoint, "NotOpen")]);
+        // Monitors: the real TCP check through the two ExpressionFilters puts each in its state; the web server answers.
+        var computer = harness.Space.OfClass("Microsoft.Windows.Computer").Single().Id;
+        harness.StateChanges.Select(c => (c.TargetId, c.State)).Should().BeEquivalentTo([(harness.OpenEndpoint, "Open"), (harness.ClosedEndpoint, "NotOpen"), (computer, "Answers")]);
         int Runs(Guid endpoint, string workflow) => harness.Host.InstancesOf(endpoint).Single(i => i.Workflow.Element.Id == workflow).Runs;
         Runs(harness.OpenEndpoint, "Test.EndToEnd.Port.Monitor").Should().Be(12, "an instance override (30 s) beats the class override");
-        Runs(harness.ClosedEndpoint, "Test.EndToEnd.Port.Monitor").Should().Be(3, "the class override makes it 120 s");
+        Runs(harness.ClosedEndpoint, "Test.EndToEnd.Port.Monitor").Should().Be(6, "a group override (60 s) beats the class override (120 s)");
         Runs(harness.ClosedEndpoint, "Test.EndToEnd.NotOpen.Alert").Should().Be(4, "the enforced 90 s override beats the later 45 s one");
 
         // The alert rule: two failed checks in a row per alert (SuppressionSettings), only on the closed endpoint.
@@ -41,5 +42,11 @@ public sealed class EndToEndTests
         closed["Test.EndToEnd!Test.EndToEnd.NotOpen.Alert"].Settings.Single(s => s.Module == "DS" && s.Parameter == "IntervalSeconds")
             .Should().Match<Overrides.EffectiveSetting>(s => s.Value == "90" && s.Enforced && s.OverrideId == "Test.EndToEnd!Test.EndToEnd.Alert.Every90Enforced");
         harness.Host.Problems.Should().BeEmpty();
+
+        // The web server starts failing: the HTTP monitor follows within one interval.
+        harness.Web.Fail();
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(60));
+        harness.StateChanges.Where(c => c.TargetId == computer).Select(c => c.State).Should().Equal("Answers", "Fails");
+        harness.Web.Requests.Should().Be(7, "one request a minute for the seven minutes the computer has existed, the last one failing");
     }
 }
