@@ -20,4 +20,7 @@ public sealed class RuntimeServices
     public required ICollectedDataSink Collected { get; init; }
 
     public ILoggerFactory Logging { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Probes in flight at once, per protocol and per remote host.</summary>
+    public ProbeLimits Limits { get; init; } = new();
 }

@@ -13,6 +13,6 @@ public sealed class IcmpPingProbeFactory : NativeModuleFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         var time = setup.Services.Time;
-        return new IcmpPingProbe(IcmpPingProbeConfiguration.Read(setup.Configuration), new IcmpPing(time), time);
+        return new IcmpPingProbe(IcmpPingProbeConfiguration.Read(setup.Configuration), new IcmpPing(time), time, setup.Services.Limits);
     }
 }
