@@ -129,7 +129,7 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
             AddParameter(command, "@to", Sql.TimeValue(to));
             if (targetId is { } target)
             {
-                AddParameter(command, "@target", target);
+                AddParameter(command, "@target", IdValue(target));
             }
         }, r => new PerformanceSample(
             r.GetString(0), Sql.ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetDouble(5), Sql.ReadTime(r, 6)),
@@ -140,7 +140,7 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
     public Task<IReadOnlyList<CollectedEvent>> ReadEventsAsync(Guid targetId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         ReadAsync(SelectEvents, command =>
         {
-            AddParameter(command, "@target", targetId);
+            AddParameter(command, "@target", IdValue(targetId));
             AddParameter(command, "@from", Sql.TimeValue(from));
             AddParameter(command, "@to", Sql.TimeValue(to));
         }, r => new CollectedEvent(
@@ -177,6 +177,9 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
 
     /// <summary>Writes one batch in one transaction; returns once it is durable. On any failure nothing is written.</summary>
     private protected abstract Task WriteBatchAsync(IReadOnlyList<PerformanceSample> samples, IReadOnlyList<CollectedEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>An id as the dialect's parameter value.</summary>
+    private protected virtual object IdValue(Guid id) => id;
 
     private protected ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => Store.OpenSessionAsync(cancellationToken);
 

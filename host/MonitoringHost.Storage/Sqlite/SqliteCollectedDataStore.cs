@@ -22,6 +22,9 @@ public sealed class SqliteCollectedDataStore : CollectedDataStore
     {
     }
 
+    // Microsoft.Data.Sqlite would bind a Guid as TEXT; ids are 16-byte BLOBs in Guid.ToByteArray order, as in 0001.
+    private protected override object IdValue(Guid id) => id.ToByteArray();
+
     private protected override async Task WriteBatchAsync(IReadOnlyList<PerformanceSample> samples, IReadOnlyList<CollectedEvent> events, CancellationToken cancellationToken)
     {
         var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -34,7 +37,7 @@ public sealed class SqliteCollectedDataStore : CollectedDataStore
                 using var insert = Prepare(connection, transaction, InsertSample, "$workflow", "$target", "$object", "$counter", "$instance", "$value", "$time");
                 foreach (var sample in samples)
                 {
-                    Run(insert, sample.WorkflowId, sample.TargetId, sample.ObjectName, sample.CounterName, sample.InstanceName, sample.Value, StoredTime.UnixMicroseconds(sample.TimeSampled));
+                    Run(insert, sample.WorkflowId, IdValue(sample.TargetId), sample.ObjectName, sample.CounterName, sample.InstanceName, sample.Value, StoredTime.UnixMicroseconds(sample.TimeSampled));
                 }
             }
 
@@ -44,7 +47,7 @@ public sealed class SqliteCollectedDataStore : CollectedDataStore
                     "$workflow", "$target", "$time", "$type", "$number", "$level", "$category", "$channel", "$publisher", "$computer", "$user", "$description");
                 foreach (var e in events)
                 {
-                    Run(insert, e.WorkflowId, e.TargetId, StoredTime.UnixMicroseconds(e.Time), e.TypeName, e.EventNumber, e.EventLevel, e.EventCategory,
+                    Run(insert, e.WorkflowId, IdValue(e.TargetId), StoredTime.UnixMicroseconds(e.Time), e.TypeName, e.EventNumber, e.EventLevel, e.EventCategory,
                         e.Channel, e.PublisherName, e.LoggingComputer, e.UserName, e.Description);
                 }
             }
