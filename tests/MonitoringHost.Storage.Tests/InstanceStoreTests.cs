@@ -39,7 +39,7 @@ public abstract partial class InstanceStoreTests(StoreProvider provider)
     {
         await using var test = await CreateAsync();
         await test.CloseAsync();
-        await test.QueryScalarAsync("INSERT INTO schema_version (version, name, applied) SELECT 99, '0099_future', applied FROM schema_version");
+        await test.QueryScalarAsync("INSERT INTO schema_version (version, name, applied) SELECT 99, '0099_future', applied FROM schema_version WHERE version = 1");
 
         var open = () => test.ReopenAsync();
 
