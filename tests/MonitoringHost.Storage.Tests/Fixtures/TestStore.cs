@@ -66,6 +66,14 @@ public sealed class TestStore : IAsyncDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>An open connection to the location, outside any store (to hold a lock the store must wait for).</summary>
+    public async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = _connect();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _opened)
