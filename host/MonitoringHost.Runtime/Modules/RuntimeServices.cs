@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Runtime.Credentials;
 
 namespace MonitoringHost.Runtime.Modules;
 
@@ -20,4 +21,10 @@ public sealed class RuntimeServices
     public required ICollectedDataSink Collected { get; init; }
 
     public ILoggerFactory Logging { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// Resolves the Run As profiles that module configurations name (<c>$RunAs[…]$</c>); null when the host has no
+    /// credential store, in which case a workflow naming a profile does not load.
+    /// </summary>
+    public RunAsResolver? RunAs { get; init; }
 }
