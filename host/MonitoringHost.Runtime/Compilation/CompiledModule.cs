@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Xml.Linq;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.ManagementPacks.Resolution;
+using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Modules;
 
 namespace MonitoringHost.Runtime.Compilation;
@@ -21,6 +22,7 @@ public sealed class CompiledModule
         Factory = factory;
         Configuration = configuration;
         BindsTarget = ConfigurationText.Mentions(configuration, "$Target/");
+        RunAs = [.. RunAsReference.In(configuration)];
     }
 
     public int Index { get; }
@@ -38,6 +40,12 @@ public sealed class CompiledModule
 
     /// <summary>Whether the configuration names the target (<c>$Target/…$</c>): then each object gets its own copy.</summary>
     public bool BindsTarget { get; }
+
+    /// <summary>
+    /// The <c>$RunAs[…]$</c> tokens the configuration holds (profiles as <c>Pack!SecureReference</c> where they
+    /// resolve): resolved per object when an instance is created, replaced by the module during a run.
+    /// </summary>
+    public ImmutableArray<RunAsReference> RunAs { get; }
 
     /// <summary>The modules this one's output feeds.</summary>
     public ImmutableArray<int> Next { get; internal set; } = [];

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.ManagementPacks.Resolution;
+using MonitoringHost.Runtime.Credentials;
 
 namespace MonitoringHost.Runtime.Compilation;
 
@@ -22,10 +23,13 @@ internal static partial class ConfigurationText
     /// <summary>
     /// A copy of <paramref name="configuration"/> with its <c>$MPElement</c> tokens replaced: the workflow's own GUID,
     /// an element's GUID, or <c>{class GUID}/Property</c> (see the project README). An element that does not resolve
-    /// is reported through <paramref name="problem"/> and left as written.
+    /// is reported through <paramref name="problem"/> and left as written. The profile of a <c>$RunAs</c> token is
+    /// rewritten from the pack's alias to <c>Pack!SecureReference</c>, the key assignments use; the token stays (it is
+    /// resolved per object and replaced only during a run). A profile that does not resolve is left as written: the
+    /// instance then fails to load naming it.
     /// </summary>
     public static XElement WithElements(XElement configuration, PackSet packs, ManagementPack pack, Guid workflowGuid, Action<string> problem) =>
-        Rewrite(configuration, text => MPElementToken().Replace(text, match =>
+        Rewrite(configuration, text => MPElementToken().Replace(WithProfileKeys(text, packs, pack), match =>
         {
             if (!match.Groups["name"].Success)
             {
@@ -42,6 +46,10 @@ internal static partial class ConfigurationText
             var guid = element.Pack.GuidOf(element.Element.Id).ToString("D");
             return match.Groups["property"].Success ? $"{guid}/{match.Groups["property"].Value}" : guid;
         }));
+
+    private static string WithProfileKeys(string text, PackSet packs, ManagementPack pack) =>
+        RunAsReference.Replace(text, reference =>
+            new RunAsReference(packs.Find<SecureReference>(pack, reference.Profile)?.Key ?? reference.Profile, reference.Field).ToString());
 
     /// <summary>
     /// A copy of <paramref name="template"/> (a member module's configuration) with <c>$Config/…$</c> replaced from

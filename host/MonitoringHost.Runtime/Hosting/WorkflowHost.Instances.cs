@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Overrides;
 
@@ -154,15 +155,18 @@ public sealed partial class WorkflowHost
                     ModuleId = module.Path,
                     Target = target,
                     Services = _services,
+                    Credentials = RunAsCredentials.Bind(_services.RunAs, module.RunAs, target),
                 };
                 modules[i] = module.Factory.Create(setup);
-                if (!module.BindsTarget && module.Factory.Shareable(setup.Configuration))
+
+                // A module using Run As credentials holds its target's: never one instance for every target.
+                if (!module.BindsTarget && module.RunAs.IsEmpty && module.Factory.Shareable(setup.Configuration))
                 {
                     module.Shared = modules[i];
                 }
             }
         }
-        catch (Exception problem) when (problem is ModuleConfigurationException or TargetBindingException or FormatException)
+        catch (Exception problem) when (problem is ModuleConfigurationException or TargetBindingException or RunAsResolutionException or FormatException)
         {
             _problems[$"{workflow.Id}|{target.Id:D}"] = $"{workflow.Id} does not run for {target.Path}: {problem.Message}";
             return null;

@@ -1,4 +1,5 @@
 using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Runtime.Credentials;
 
 namespace MonitoringHost.Runtime.Modules;
 
@@ -18,4 +19,11 @@ public sealed class ModuleSetup
     public required MonitoringObject Target { get; init; }
 
     public required RuntimeServices Services { get; init; }
+
+    /// <summary>
+    /// The Run As profiles the configuration names, resolved for <see cref="Target"/>. The configuration keeps its
+    /// <c>$RunAs[…]$</c> tokens: a module replaces them during a run (<see cref="RunAsCredentials.Substitute"/>) and
+    /// does not keep or log what it gets.
+    /// </summary>
+    public RunAsCredentials Credentials { get; init; } = RunAsCredentials.None;
 }

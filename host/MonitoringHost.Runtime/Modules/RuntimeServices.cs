@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Runtime.Credentials;
 
 namespace MonitoringHost.Runtime.Modules;
 
@@ -23,4 +24,10 @@ public sealed class RuntimeServices
 
     /// <summary>Probes in flight at once, per protocol and per remote host.</summary>
     public ProbeLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// Resolves the Run As profiles that module configurations name (<c>$RunAs[…]$</c>); null when the host has no
+    /// credential store, in which case a workflow naming a profile does not load.
+    /// </summary>
+    public RunAsResolver? RunAs { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class MigrationScriptTests
 
         scripts.Select(s => s.Name).Should().Equal(MigrationScript.For("Sqlite").Select(s => s.Name));
         scripts.Select(s => s.Version).Should().Equal(Enumerable.Range(1, scripts.Count));
-        scripts.Select(s => s.Name).Should().StartWith(["0001_instance_space", "0002_collected_data"]);
+        scripts.Select(s => s.Name).Should().StartWith(["0001_instance_space", "0002_collected_data", "0003_run_as"]);
         scripts.Should().OnlyContain(s => s.Sql.Contains("CREATE TABLE", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,168 @@
+using System.Data.Common;
+using MonitoringHost.Discovery.Storage;
+using MonitoringHost.Storage.Postgres;
+using MonitoringHost.Storage.Sqlite;
+
+namespace MonitoringHost.Storage;
+
+/// <summary>
+/// Run As accounts and profile assignments in the operational store's database (tables of <c>0003_run_as.sql</c>),
+/// through the instance store's connections. Secrets arrive and leave as the runtime's encrypted envelopes: this
+/// class never sees one in the clear. Get one with <see cref="For"/>; it lives as long as its instance store.
+/// </summary>
+public abstract class CredentialStore : ICredentialStore
+{
+    private readonly InstanceStore _owner;
+
+    private protected CredentialStore(InstanceStore owner, InstanceStoreSql sql)
+    {
+        _owner = owner;
+        Sql = sql;
+    }
+
+    public StoreProvider Provider => _owner.Provider;
+
+    private protected InstanceStoreSql Sql { get; }
+
+    /// <summary>The credential store in <paramref name="store"/>'s database (its schema already brought up to date).</summary>
+    public static CredentialStore For(InstanceStore store) => store switch
+    {
+        SqliteInstanceStore sqlite => new SqliteCredentialStore(sqlite),
+        PostgresInstanceStore postgres => new PostgresCredentialStore(postgres),
+        null => throw new ArgumentNullException(nameof(store)),
+        _ => throw new ArgumentException($"no credential store for {store.Provider}", nameof(store)),
+    };
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRunAsAccount>> ReadAccountsAsync(CancellationToken cancellationToken) =>
+        QueryAsync(CredentialStoreSql.SelectAccounts, _ => { }, ReadAccount, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<StoredRunAsAccount?> ReadAccountAsync(Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync(CredentialStoreSql.SelectAccount, c => Add(c, "@id", IdValue(id)), ReadAccount, cancellationToken).ConfigureAwait(false)) is [var account] ? account : null;
+
+    /// <inheritdoc />
+    public Task SaveAccountAsync(StoredRunAsAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return ExecuteAsync(cancellationToken, (CredentialStoreSql.UpsertAccount, c =>
+        {
+            Add(c, "@id", IdValue(account.Id));
+            Add(c, "@name", account.Name);
+            Add(c, "@kind", account.Kind);
+            Add(c, "@secret", account.Secret.ToArray());
+            Add(c, "@modified", Sql.TimeValue(account.Modified));
+        }));
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAccountAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var counts = await ExecuteAsync(
+            cancellationToken,
+            (CredentialStoreSql.DeleteAccountAssignments, c => Add(c, "@id", IdValue(id))),
+            (CredentialStoreSql.DeleteAccount, c => Add(c, "@id", IdValue(id)))).ConfigureAwait(false);
+        return counts[1] > 0;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunAsAssignment>> ReadAssignmentsAsync(CancellationToken cancellationToken) =>
+        QueryAsync(CredentialStoreSql.SelectAssignments, _ => { }, r => new RunAsAssignment(
+            r.GetString(0), (RunAsScope)Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), Sql.ReadGuid(r, 3)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveAssignmentAsync(RunAsAssignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return ExecuteAsync(cancellationToken, (CredentialStoreSql.UpsertAssignment, c =>
+        {
+            Add(c, "@profile", assignment.Profile);
+            Add(c, "@scope", ScopeValue(assignment.Scope));
+            Add(c, "@scope_value", assignment.ScopeValue);
+            Add(c, "@account_id", IdValue(assignment.AccountId));
+        }));
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAssignmentAsync(string profile, RunAsScope scope, string scopeValue, CancellationToken cancellationToken)
+    {
+        var counts = await ExecuteAsync(cancellationToken, (CredentialStoreSql.DeleteAssignment, c =>
+        {
+            Add(c, "@profile", profile);
+            Add(c, "@scope", ScopeValue(scope));
+            Add(c, "@scope_value", scopeValue);
+        })).ConfigureAwait(false);
+        return counts[0] > 0;
+    }
+
+    /// <summary>An id as the dialect's parameter value (the driver's default for a Guid is not always the column's type).</summary>
+    private protected abstract object IdValue(Guid id);
+
+    /// <summary>A scope as the dialect's parameter value for the <c>scope</c> column.</summary>
+    private protected abstract object ScopeValue(RunAsScope scope);
+
+    private StoredRunAsAccount ReadAccount(DbDataReader reader) =>
+        new(Sql.ReadGuid(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), Sql.ReadTime(reader, 4));
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = sql;
+                bind(command);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    var rows = new List<T>();
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        rows.Add(read(reader));
+                    }
+
+                    return rows;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs the statements in one transaction; returns the rows each affected.</summary>
+    private async Task<int[]> ExecuteAsync(CancellationToken cancellationToken, params (string Sql, Action<DbCommand> Bind)[] statements)
+    {
+        var connection = await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var counts = new int[statements.Length];
+                for (var i = 0; i < statements.Length; i++)
+                {
+                    var command = connection.CreateCommand();
+                    await using (command.ConfigureAwait(false))
+                    {
+                        command.Transaction = transaction;
+                        command.CommandText = statements[i].Sql;
+                        statements[i].Bind(command);
+                        counts[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // Not cancellable: once the commit is sent its outcome must be known.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return counts;
+            }
+        }
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

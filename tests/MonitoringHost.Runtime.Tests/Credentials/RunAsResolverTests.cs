@@ -1,0 +1,75 @@
+using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Storage;
+using MonitoringHost.Runtime.Credentials;
+
+namespace MonitoringHost.Runtime.Tests.Credentials;
+
+public sealed class RunAsResolverTests
+{
+    private const string Profile = RunAsHarness.Profile;
+
+    [Fact]
+    public async Task Resolve_ClassGroupAndObjectAssignments_MostSpecificWins()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        var (byClass, byDerived, byGroup, byObject) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, name) in new[] { (byClass, "class"), (byDerived, "derived"), (byGroup, "group"), (byObject, "object") })
+        {
+            await harness.Vault.SaveAccountAsync(new RunAsAccount(id, name, RunAsCredential.Windows(name, "pw-" + name)), default);
+        }
+
+        var inGroup = RunAsHarness.Service("web01", "InGroup");
+        var alone = RunAsHarness.Service("web01", "Alone");
+        var sql = RunAsHarness.Service("db01", "Sql", "Test.RunAs.SqlService");
+        var single = RunAsHarness.Service("web02", "Single");
+        var group = RunAsHarness.Group();
+        await harness.DiscoverAsync([inGroup, alone, sql, single], [new RelationshipData("Test.RunAs.GroupContainsService", group, inGroup)]);
+        var groupId = harness.Space.OfClass("Test.RunAs.Group").Single().Id;
+        var singleObject = harness.Space.OfClass("Test.RunAs.Service").Single(o => o.Path.EndsWith("Single", StringComparison.Ordinal));
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Class, "Test.RunAs.Service", byClass), default);
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Class, "Test.RunAs.SqlService", byDerived), default);
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Group, groupId.ToString("D"), byGroup), default);
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Object, singleObject.Id.ToString("D"), byObject), default);
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+
+        string AccountOf(string name) =>
+            resolver.Resolve(Profile, harness.Space.OfClass("Test.RunAs.Service").Single(o => o.Path.EndsWith(name, StringComparison.Ordinal))).AccountName;
+
+        AccountOf("Alone").Should().Be("class");
+        AccountOf("Sql").Should().Be("derived", "the most derived class assigned wins");
+        AccountOf("InGroup").Should().Be("group", "a group assignment beats a class assignment");
+        AccountOf("Single").Should().Be("object", "an object assignment beats everything");
+        resolver.Resolve(Profile, singleObject).Should().Be(new RunAsBinding(Profile, byObject, "object", RunAsAccountKind.Windows, RunAsScope.Object, singleObject.Id.ToString("D")));
+    }
+
+    [Fact]
+    public async Task Resolve_UnknownProfileOrNoAssignment_FailsNamingProfileAndObject()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        await harness.DiscoverAsync([RunAsHarness.Service("web01", "Svc")]);
+        var target = harness.Space.OfClass("Test.RunAs.Service").Single();
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+
+        var unknown = () => resolver.Resolve("Test.RunAs!No.Such.Profile", target);
+        var unassigned = () => resolver.Resolve(Profile, target);
+
+        unknown.Should().Throw<RunAsResolutionException>().WithMessage($"Run As profile Test.RunAs!No.Such.Profile cannot be resolved for {target.Path}: no imported pack declares it*");
+        unassigned.Should().Throw<RunAsResolutionException>().WithMessage($"*{Profile}*{target.Path}*no Run As account is assigned*");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_SeesAssignmentsMadeAfterCreation()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        await harness.DiscoverAsync([RunAsHarness.Service("web01", "Svc")]);
+        var target = harness.Space.OfClass("Test.RunAs.Service").Single();
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+        var account = Guid.NewGuid();
+        await harness.Vault.SaveAccountAsync(new RunAsAccount(account, "late", RunAsCredential.Basic("u", "p")), default);
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Class, "Test.RunAs.Service", account), default);
+
+        await resolver.ReloadAsync(default);
+
+        resolver.Resolve(Profile, target).AccountId.Should().Be(account);
+    }
+}
