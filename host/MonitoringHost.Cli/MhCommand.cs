@@ -12,6 +12,9 @@ public static class MhCommand
         var mp = new Command("mp", "Work with management packs.");
         mp.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(mp);
+        var workflows = new Command("workflows", "Work with the workflows packs define.");
+        workflows.Subcommands.Add(EffectiveCommand.Create(output, error));
+        root.Subcommands.Add(workflows);
 
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

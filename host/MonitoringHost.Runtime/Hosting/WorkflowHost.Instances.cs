@@ -103,6 +103,7 @@ public sealed partial class WorkflowHost
                 : _variants.GetOrAdd((workflow.Id, effective.Signature), _ => _compiler.Compile(pack, effective.Element));
             var reason =
                 !effective.Enabled ? $"disabled {(enabledBy is null ? "in its pack" : $"by override {enabledBy}")}"
+                : compiled.HandledBy is { } handler ? $"handled by {handler}"
                 : agentless && !workflow.Remotable ? "not remotable: it runs only where an agent is, and this object is on an agentless-managed computer"
                 : compiled.Unsupported;
             views.Add(new EffectiveView(workflow.Id, reason is null, reason, effective.Settings, reason is null ? compiled : null));

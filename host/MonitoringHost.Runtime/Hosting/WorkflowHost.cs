@@ -52,7 +52,8 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         var all = compiler.CompileAll();
         Workflows = all;
         Unsupported = [.. all.Where(w => w.Unsupported is not null).Select(w => w.Unsupported!)];
-        foreach (var workflow in all.Where(w => w.Unsupported is null && w.HandledBy is null))
+        // Unsupported ones too: the effective view lists them with the reason; they never get an instance.
+        foreach (var workflow in all)
         {
             if (space.Classes.Class(workflow.TargetClass) is not { } target)
             {

@@ -52,7 +52,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         exitCode.Should().Be(0, output);
         output.Should().NotContain("MP0103");
-        output.TrimEnd().Split('\n').Last().Should().StartWith("15 pack(s), ").And.EndWith(": 0 error(s), 0 warning(s)");
+        output.TrimEnd().Split('\n').Last().Should().StartWith("16 pack(s), ").And.EndWith(": 0 error(s), 0 warning(s)");
     }
 
     [Fact]
