@@ -49,5 +49,16 @@ public sealed class CompiledWorkflow
     /// </summary>
     public string? HandledBy { get; init; }
 
+    /// <summary>
+    /// Equal for two compilations exactly when they run the same: the same modules with the same configuration, wired
+    /// the same way. The host keeps an object's instances when a pack set changes and this does not.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= string.Join(
+        "\n",
+        new[] { Id, Unsupported ?? "", HandledBy ?? "" }.Concat(Modules.Select(m =>
+            $"{m.Path}|{m.Type.Key}|{string.Join(",", m.Next)}|{m.Exit}|{m.Configuration.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)}")));
+
+    private string? _fingerprint;
+
     public override string ToString() => Id;
 }

@@ -10,8 +10,11 @@ namespace MonitoringHost.Runtime.Hosting;
 
 public sealed partial class WorkflowHost
 {
-    /// <summary>Creates and schedules the workflow instances of a new (or changed) object.</summary>
-    private void Add(MonitoringObject target)
+    /// <summary>
+    /// Creates and schedules the workflow instances of a new (or changed) object; <paramref name="previous"/> are the
+    /// instances it had, whose monitor states carry over.
+    /// </summary>
+    private void Add(MonitoringObject target, IReadOnlyList<WorkflowInstance>? previous = null, bool discoverAtOnce = true)
     {
         if (_space.Classes.Class(target.ClassName) is not { } type)
         {
@@ -25,6 +28,12 @@ public sealed partial class WorkflowHost
             if (view.Runs && Create(view.Compiled!, target, out var keys) is { } instance)
             {
                 instances.Add(instance);
+                if (previous?.FirstOrDefault(p => p.Workflow.Id == instance.Workflow.Id) is { } earlier)
+                {
+                    instance.MonitorTypeState = earlier.MonitorTypeState;
+                    instance.Runs = earlier.Runs;
+                }
+
                 for (var i = 0; i < instance.Modules.Length; i++)
                 {
                     if (instance.Modules[i] is SchedulerModule)
@@ -54,7 +63,7 @@ public sealed partial class WorkflowHost
                 var scheduler = (SchedulerModule)leader.Modules[source];
 
                 // A new object needs its discoveries at once; rules and monitors start at their offset.
-                var first = same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery) ? now : scheduler.Schedule.Next(now, leader.Offset);
+                var first = discoverAtOnce && same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery) ? now : scheduler.Schedule.Next(now, leader.Offset);
                 if (first is { } due)
                 {
                     _wheel.Add(new Scheduled(leader, source, due, cookdown), due);
@@ -93,14 +102,16 @@ public sealed partial class WorkflowHost
     {
         var agentless = IsOnManagedComputer(target);
         var views = new List<EffectiveView>();
-        foreach (var workflow in type.SelfAndBases().SelectMany(c => _byTargetClass.GetValueOrDefault(c.Name) ?? []))
+        var generation = _generation;
+        foreach (var workflow in type.SelfAndBases().SelectMany(c => generation.ByTargetClass.GetValueOrDefault(c.Name) ?? []))
         {
-            var pack = _space.Classes.Packs[workflow.PackId]!;
-            var effective = EffectiveWorkflow.Resolve(_space.Classes.Packs, pack, workflow.Element, _overrides.Applicable(workflow.Id, target));
+            var packs = generation.Compiler.Packs;
+            var pack = packs[workflow.PackId]!;
+            var effective = EffectiveWorkflow.Resolve(packs, pack, workflow.Element, generation.Overrides.Applicable(workflow.Id, target));
             var enabledBy = effective.Settings[0].OverrideId;
             var compiled = effective.Signature.Length == 0
                 ? workflow
-                : _variants.GetOrAdd((workflow.Id, effective.Signature), _ => _compiler.Compile(pack, effective.Element));
+                : generation.Variants.GetOrAdd((workflow.Id, effective.Signature), _ => generation.Compiler.Compile(pack, effective.Element));
             var reason =
                 !effective.Enabled ? $"disabled {(enabledBy is null ? "in its pack" : $"by override {enabledBy}")}"
                 : compiled.HandledBy is { } handler ? $"handled by {handler}"

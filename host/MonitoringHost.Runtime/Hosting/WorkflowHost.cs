@@ -17,21 +17,19 @@ namespace MonitoringHost.Runtime.Hosting;
 public sealed partial class WorkflowHost : IAsyncDisposable
 {
     private readonly InstanceSpace _space;
-    private readonly WorkflowCompiler _compiler;
-    private readonly OverrideResolver _overrides;
-    private readonly ConcurrentDictionary<(string Workflow, string Signature), CompiledWorkflow> _variants = new();
     private readonly RuntimeServices _services;
     private readonly IWorkflowResults _results;
     private readonly RuntimeOptions _options;
     private readonly TargetBinder _binder;
-    private readonly Dictionary<string, List<CompiledWorkflow>> _byTargetClass = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, List<WorkflowInstance>> _byObject = new();
     private readonly ConcurrentDictionary<string, string> _problems = new(StringComparer.Ordinal);
     private readonly Lock _wheelLock = new();
+    private readonly Lock _instancesLock = new();
     private readonly TimingWheel<Scheduled> _wheel;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Scheduled> _due = [];
+    private Generation _generation;
     private ITimer? _timer;
     private int _inFlight;
     private TaskCompletionSource _idle = NewIdle();
@@ -41,39 +39,19 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(compiler);
         _space = space;
-        _compiler = compiler;
-        _overrides = new OverrideResolver(space.Classes, space);
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _results = results ?? throw new ArgumentNullException(nameof(results));
         _options = options ?? new RuntimeOptions();
         _binder = new TargetBinder(space.Classes, space.Get, _options.ManagementGroupName, _options.ManagementGroupId);
         _wheel = new TimingWheel<Scheduled>(_options.Resolution, 4096, services.Time.GetUtcNow());
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns);
-        var all = compiler.CompileAll();
-        Workflows = all;
-        Unsupported = [.. all.Where(w => w.Unsupported is not null).Select(w => w.Unsupported!)];
-        // Unsupported ones too: the effective view lists them with the reason; they never get an instance.
-        foreach (var workflow in all)
-        {
-            if (space.Classes.Class(workflow.TargetClass) is not { } target)
-            {
-                _problems[workflow.Id] = $"{workflow.Id}: the target class {workflow.TargetClass} is not imported";
-                continue;
-            }
-
-            if (!_byTargetClass.TryGetValue(target.Name, out var list))
-            {
-                _byTargetClass[target.Name] = list = [];
-            }
-
-            list.Add(workflow);
-        }
+        _generation = NewGeneration(compiler);
     }
 
-    public IReadOnlyList<CompiledWorkflow> Workflows { get; }
+    public IReadOnlyList<CompiledWorkflow> Workflows => _generation.Workflows;
 
     /// <summary>One message per workflow that names a module type the host does not implement.</summary>
-    public IReadOnlyList<string> Unsupported { get; }
+    public IReadOnlyList<string> Unsupported => _generation.Unsupported;
 
     /// <summary>Why workflow instances could not load (a configuration or <c>$Target</c> problem), one per workflow and object.</summary>
     public IReadOnlyCollection<string> Problems => [.. _problems.Values];
@@ -88,14 +66,48 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _space.Changed += OnInstanceSpaceChanged;
-        foreach (var item in _space.OfClass("System.Entity"))
+        lock (_instancesLock)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Add(item);
+            foreach (var item in _space.OfClass("System.Entity"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Add(item);
+            }
         }
 
         _timer = _services.Time.CreateTimer(_ => Tick(), null, _options.Resolution, _options.Resolution);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Swaps in the workflows of a changed pack set (a pack imported or changed, an override edited) without pausing
+    /// the others: an object whose workflows compile to the same thing keeps its instances and their schedule; the
+    /// others get new instances at the same phase (an instance's offset comes from its workflow's and object's ids,
+    /// so the next run is due when it would have been), each keeping its monitor state. Runs in progress finish on
+    /// the old instances. The pack set's classes must be the instance space's.
+    /// </summary>
+    public void ReplaceWorkflows(WorkflowCompiler compiler)
+    {
+        ArgumentNullException.ThrowIfNull(compiler);
+        var next = NewGeneration(compiler);
+        lock (_instancesLock)
+        {
+            _generation = next;
+            foreach (var target in _space.OfClass("System.Entity"))
+            {
+                var before = _byObject.TryGetValue(target.Id, out var list) ? list : [];
+                var type = _space.Classes.Class(target.ClassName);
+                var after = type is null ? [] : Effective(target, type).Where(v => v.Runs).Select(v => v.Compiled!).ToList();
+                if (before.Select(i => i.Workflow.Fingerprint).Order(StringComparer.Ordinal).SequenceEqual(after.Select(w => w.Fingerprint).Order(StringComparer.Ordinal)))
+                {
+                    // Same workflows: keep the instances, but let them belong to the new generation's compilation.
+                    continue;
+                }
+
+                Remove(target.Id);
+                Add(target, before, discoverAtOnce: false);
+            }
+        }
     }
 
     /// <summary>Completes when no run is in progress (tests advance a fake clock, then wait for this).</summary>
@@ -123,6 +135,14 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
     private void OnInstanceSpaceChanged(object? sender, InstanceSpaceChange change)
     {
+        lock (_instancesLock)
+        {
+            Follow(change);
+        }
+    }
+
+    private void Follow(InstanceSpaceChange change)
+    {
         foreach (var removed in change.RemovedObjects)
         {
             Remove(removed.Id);
@@ -144,7 +164,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         var rebound = new HashSet<Guid>(change.AddedObjects.Select(o => o.Id).Concat(change.ChangedObjects.Select(o => o.Id)));
         foreach (var relationship in change.AddedRelationships.Concat(change.RemovedRelationships))
         {
-            if (_overrides.IsContextInstance(relationship.SourceId)
+            if (_generation.Overrides.IsContextInstance(relationship.SourceId)
                 && _space.Classes.Relationship(relationship.TypeName) is { IsContainment: true }
                 && rebound.Add(relationship.TargetId)
                 && _space.Get(relationship.TargetId) is { } member)
@@ -167,6 +187,48 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     }
 
     private static TaskCompletionSource NewIdle() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Compiles a pack set's workflows and indexes them by target class, with the overrides the pack set holds.</summary>
+    private Generation NewGeneration(WorkflowCompiler compiler)
+    {
+        var all = compiler.CompileAll();
+        var byTargetClass = new Dictionary<string, List<CompiledWorkflow>>(StringComparer.Ordinal);
+
+        // Unsupported ones too: the effective view lists them with the reason; they never get an instance.
+        foreach (var workflow in all)
+        {
+            if (_space.Classes.Class(workflow.TargetClass) is not { } target)
+            {
+                _problems[workflow.Id] = $"{workflow.Id}: the target class {workflow.TargetClass} is not imported";
+                continue;
+            }
+
+            if (!byTargetClass.TryGetValue(target.Name, out var list))
+            {
+                byTargetClass[target.Name] = list = [];
+            }
+
+            list.Add(workflow);
+        }
+
+        return new Generation(
+            compiler,
+            new OverrideResolver(ReferenceEquals(compiler.Packs, _space.Classes.Packs) ? _space.Classes : new ClassCatalog(compiler.Packs), _space),
+            byTargetClass,
+            all,
+            [.. all.Where(w => w.Unsupported is not null).Select(w => w.Unsupported!)]);
+    }
+
+    /// <summary>The compiled workflows of one pack set: replaced whole when packs change.</summary>
+    private sealed record Generation(
+        WorkflowCompiler Compiler,
+        OverrideResolver Overrides,
+        Dictionary<string, List<CompiledWorkflow>> ByTargetClass,
+        IReadOnlyList<CompiledWorkflow> Workflows,
+        IReadOnlyList<string> Unsupported)
+    {
+        public ConcurrentDictionary<(string Workflow, string Signature), CompiledWorkflow> Variants { get; } = new();
+    }
 
     /// <summary>
     /// A scheduled run: which instance, which of its scheduler sources, when it is due; with cookdown, the instances

@@ -31,6 +31,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public InstanceSpace Space { get; }
 
+    public ModuleCatalog Modules { get; private set; } = null!;
+
     public FakeTimeProvider Time { get; }
 
     public ModuleCatalog Catalog { get; }
@@ -78,6 +80,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         // The test pack's counting probe is always there; a test that reads its counts passes its own.
         NativeModuleFactory[] probe = extra.OfType<CountingProbeFactory>().Any() ? [] : [new CountingProbeFactory()];
         var catalog = Catalog.With([new RecordFactory(Records), .. probe, .. extra]);
+        Modules = catalog;
         var services = new RuntimeServices { Time = Time, Classes = RuntimeTestModel.Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
         Host = new WorkflowHost(Space, new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog), services, Sinks);
         await Host.StartAsync(CancellationToken.None);

@@ -86,4 +86,45 @@ public sealed class WorkflowHostTests
         shared.Should().HaveCount(12, "three rules, two services, two intervals");
         shared.Where(r => r.TargetPath.EndsWith(";web", StringComparison.Ordinal)).Select(r => r.Value).Should().BeEquivalentTo(["A:web#1", "B:web#1", "C:web#1", "A:web#2", "B:web#2", "C:web#2"]);
     }
+
+    [Fact]
+    public async Task ReplaceWorkflows_KeepsUnchangedInstances_AndRunsChangedOnesAtTheirPhase()
+    {
+        await using var harness = await RuntimeHarness.StartAsync();
+        await harness.DiscoverAsync(Computer("a.contoso.com"), Service("a.contoso.com", "web", 8080));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(300));
+        var computer = harness.Space.OfClass("Microsoft.Windows.Computer").Single().Id;
+        var service = harness.Space.OfClass("Test.Runtime.Service").Single().Id;
+        var serviceInstances = harness.Host.InstancesOf(service);
+        var heartbeatBefore = harness.Records.Where(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Select(r => r.Time).ToList();
+
+        // The pack changes: the heartbeat every 120 s instead of 60 s; nothing else.
+        var text = await File.ReadAllTextAsync(Path.Combine(MonitoringHost.Tests.Shared.RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", "Test.Runtime.xml"));
+        var changed = text.Replace("<DataSource ID=\"DS\" TypeID=\"Test.Runtime.Heartbeat\">\n            <IntervalSeconds>60</IntervalSeconds>", "<DataSource ID=\"DS\" TypeID=\"Test.Runtime.Heartbeat\">\n            <IntervalSeconds>120</IntervalSeconds>", StringComparison.Ordinal);
+        changed.Should().NotBe(text);
+        var folder = Directory.CreateTempSubdirectory("mh-swap-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "Test.Runtime.xml");
+            await File.WriteAllTextAsync(path, changed);
+            var packs = ManagementPacks.Loading.PackSetLoader.Load([path], ManagementPacks.Libraries.ShippedLibraries.Read(MonitoringHost.Tests.Shared.RepositoryPaths.Libraries).Packs).Packs;
+
+            harness.Host.ReplaceWorkflows(new MonitoringHost.Runtime.Compilation.WorkflowCompiler(packs, harness.Modules));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        harness.Host.InstancesOf(service).Should().Equal(serviceInstances, "the service's workflows did not change");
+        var heartbeat = harness.Host.InstancesOf(computer).Single(i => i.Workflow.Element.Id == "Test.Runtime.Computer.Heartbeat");
+        heartbeat.Runs.Should().Be(5, "the replaced instance carries the runs of the one it replaces");
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(300));
+
+        var heartbeatAfter = harness.Records.Where(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Select(r => r.Time).Skip(heartbeatBefore.Count).ToList();
+        heartbeatAfter.Zip(heartbeatAfter.Skip(1), (a, b) => b - a).Should().OnlyContain(gap => gap == TimeSpan.FromSeconds(120));
+        heartbeatAfter.Should().HaveCountGreaterThanOrEqualTo(2);
+        ((heartbeatAfter[0] - heartbeatBefore[^1]).Ticks % TimeSpan.FromSeconds(60).Ticks).Should().Be(0, "the new instance keeps the old one's phase");
+        harness.Records.Count(r => r.WorkflowId.EndsWith("Service.Check", StringComparison.Ordinal)).Should().Be(2, "the service's 300 s check ran on through the swap");
+    }
 }
