@@ -9,6 +9,24 @@ public sealed partial class WorkflowHost
     /// <summary>Runs every instance due by now. The timer calls this each tick.</summary>
     private void Tick()
     {
+        CancelOverdueRuns(_services.Time.GetUtcNow());
+        StartDueRuns();
+    }
+
+    /// <summary>Cancels the runs whose deadline has passed (their probes see the cancellation).</summary>
+    private void CancelOverdueRuns(DateTimeOffset now)
+    {
+        foreach (var (run, deadline) in _deadlines)
+        {
+            if (deadline <= now && _deadlines.TryRemove(run, out _))
+            {
+                run.Cancel();
+            }
+        }
+    }
+
+    private void StartDueRuns()
+    {
         List<Scheduled> due;
         var now = _services.Time.GetUtcNow();
         lock (_wheelLock)
@@ -40,7 +58,9 @@ public sealed partial class WorkflowHost
                 }
             }
 
-            _ = RunAsync(run, now);
+            // On the thread pool, whatever context the clock's caller has (a test's scheduler, a UI's context): a run's
+            // continuations must never wait for the thread that advances the clock.
+            _ = Task.Run(() => RunAsync(run, now));
         }
     }
 
@@ -52,19 +72,27 @@ public sealed partial class WorkflowHost
             await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
             try
             {
+                // The host's own tick cancels runs past their deadline (no timer per run); stopping the host cancels them too.
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-                timeout.CancelAfter(_options.RunTimeout);
-                if (run.Cookdown is { } cookdown)
+                _deadlines[timeout] = now + _options.RunTimeout;
+                try
                 {
-                    await RunSharedAsync(run, cookdown, now, timeout.Token).ConfigureAwait(false);
+                    if (run.Cookdown is { } cookdown)
+                    {
+                        await RunSharedAsync(run, cookdown, now, timeout.Token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        var outputs = new List<DataItem>();
+                        await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
+                        await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
+                        instance.Runs++;
+                        instance.LastError = null;
+                    }
                 }
-                else
+                finally
                 {
-                    var outputs = new List<DataItem>();
-                    await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
-                    await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
-                    instance.Runs++;
-                    instance.LastError = null;
+                    _deadlines.TryRemove(timeout, out _);
                 }
             }
             finally

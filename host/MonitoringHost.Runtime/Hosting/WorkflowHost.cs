@@ -29,6 +29,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Scheduled> _due = [];
+    private readonly ConcurrentDictionary<CancellationTokenSource, DateTimeOffset> _deadlines = new();
     private Generation _generation;
     private ITimer? _timer;
     private int _inFlight;
@@ -106,6 +107,18 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
                 Remove(target.Id);
                 Add(target, before, discoverAtOnce: false);
+            }
+        }
+    }
+
+    /// <summary>Runs started and not finished.</summary>
+    public int RunsInProgress
+    {
+        get
+        {
+            lock (_wheelLock)
+            {
+                return _inFlight;
             }
         }
     }

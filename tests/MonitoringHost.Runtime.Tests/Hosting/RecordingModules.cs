@@ -72,13 +72,20 @@ internal sealed class CountingProbeFactory : NativeModuleFactory
 
     public override ModuleInstance Create(ModuleSetup setup) => new Module(this, setup.Configuration.Required("Name"));
 
+    /// <summary>Probes with this Name never answer: they wait until their run is cancelled.</summary>
+    public const string Hangs = "hangs";
+
     private sealed class Module(CountingProbeFactory factory, string name) : ModuleInstance
     {
-        public override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
+        public override async ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
         {
             var run = factory.Runs.AddOrUpdate(name, 1, (_, n) => n + 1);
+            if (name == Hangs)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             output.Emit(new PropertyBagData(input.Time, [new("Probe", $"{name}#{run}")]));
-            return ValueTask.CompletedTask;
         }
     }
 }

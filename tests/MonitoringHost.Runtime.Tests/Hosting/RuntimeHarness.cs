@@ -67,6 +67,22 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// As <see cref="AdvanceAsync"/>, for tests where up to <paramref name="waiting"/> runs wait for the clock themselves
+    /// (a hung probe waits for its run timeout): each tick waits until no more than those are still in progress.
+    /// </summary>
+    public async Task AdvanceWithWaitingRunsAsync(TimeSpan by, int waiting)
+    {
+        for (var step = TimeSpan.Zero; step < by; step += TimeSpan.FromSeconds(1))
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            while (Host.RunsInProgress > waiting)
+            {
+                await Task.Delay(1);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();

@@ -127,4 +127,23 @@ public sealed class WorkflowHostTests
         ((heartbeatAfter[0] - heartbeatBefore[^1]).Ticks % TimeSpan.FromSeconds(60).Ticks).Should().Be(0, "the new instance keeps the old one's phase");
         harness.Records.Count(r => r.WorkflowId.EndsWith("Service.Check", StringComparison.Ordinal)).Should().Be(2, "the service's 300 s check ran on through the swap");
     }
+
+    [Fact]
+    public async Task AHungProbe_IsCancelledAtTheRunTimeout_WhileEveryOtherInstanceRunsOnTime()
+    {
+        var probe = new CountingProbeFactory();
+        await using var harness = await RuntimeHarness.StartAsync(probe);
+        await harness.DiscoverAsync(Computer("a.contoso.com"), Service("a.contoso.com", CountingProbeFactory.Hangs, 1), Service("a.contoso.com", "web", 8080));
+
+        await harness.AdvanceWithWaitingRunsAsync(TimeSpan.FromSeconds(240), waiting: 1);
+
+        probe.Runs["web"].Should().Be(2, "the healthy service's shared probe ran every 120 s");
+        probe.Runs[CountingProbeFactory.Hangs].Should().Be(2, "each hung run was cancelled after 60 s, so the next one started on time");
+        var hung = harness.Host.InstancesOf(harness.Space.WithProperty("Test.Runtime.Service", "ServiceName", CountingProbeFactory.Hangs).Single().Id)
+            .Where(i => i.Workflow.Element.Id.StartsWith("Test.Runtime.Service.Shared.", StringComparison.Ordinal) && !i.Workflow.Element.Id.EndsWith("Other", StringComparison.Ordinal))
+            .ToList();
+        hung.Should().NotBeEmpty().And.OnlyContain(i => i.Runs == 0);
+        hung[0].LastError.Should().Be("the run took longer than 60 s and was cancelled");
+        harness.Records.Count(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Should().Be(4, "the computer's heartbeat kept its 60 s schedule");
+    }
 }
