@@ -75,6 +75,11 @@ internal sealed class CountingProbeFactory : NativeModuleFactory
     /// <summary>Probes with this Name never answer: they wait until their run is cancelled.</summary>
     public const string Hangs = "hangs";
 
+    private int _hanging;
+
+    /// <summary>Probes waiting for their run to be cancelled right now.</summary>
+    public int Hanging => Volatile.Read(ref _hanging);
+
     private sealed class Module(CountingProbeFactory factory, string name) : ModuleInstance
     {
         public override async ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
@@ -82,7 +87,15 @@ internal sealed class CountingProbeFactory : NativeModuleFactory
             var run = factory.Runs.AddOrUpdate(name, 1, (_, n) => n + 1);
             if (name == Hangs)
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                Interlocked.Increment(ref factory._hanging);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref factory._hanging);
+                }
             }
 
             output.Emit(new PropertyBagData(input.Time, [new("Probe", $"{name}#{run}")]));

@@ -68,15 +68,15 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// As <see cref="AdvanceAsync"/>, for tests where up to <paramref name="waiting"/> runs wait for the clock themselves
-    /// (a hung probe waits for its run timeout): each tick waits until no more than those are still in progress.
+    /// As <see cref="AdvanceAsync"/>, for tests with runs that wait for the clock themselves (a hung probe waits for
+    /// its run timeout): each tick waits until every run in progress is one of those (<paramref name="waiting"/>).
     /// </summary>
-    public async Task AdvanceWithWaitingRunsAsync(TimeSpan by, int waiting)
+    public async Task AdvanceWithWaitingRunsAsync(TimeSpan by, Func<int> waiting)
     {
         for (var step = TimeSpan.Zero; step < by; step += TimeSpan.FromSeconds(1))
         {
             Time.Advance(TimeSpan.FromSeconds(1));
-            while (Host.RunsInProgress > waiting)
+            while (Host.RunsInProgress > waiting())
             {
                 await Task.Delay(1);
             }

@@ -135,7 +135,7 @@ public sealed class WorkflowHostTests
         await using var harness = await RuntimeHarness.StartAsync(probe);
         await harness.DiscoverAsync(Computer("a.contoso.com"), Service("a.contoso.com", CountingProbeFactory.Hangs, 1), Service("a.contoso.com", "web", 8080));
 
-        await harness.AdvanceWithWaitingRunsAsync(TimeSpan.FromSeconds(240), waiting: 1);
+        await harness.AdvanceWithWaitingRunsAsync(TimeSpan.FromSeconds(240), () => probe.Hanging);
 
         probe.Runs["web"].Should().Be(2, "the healthy service's shared probe ran every 120 s");
         probe.Runs[CountingProbeFactory.Hangs].Should().Be(2, "each hung run was cancelled after 60 s, so the next one started on time");
