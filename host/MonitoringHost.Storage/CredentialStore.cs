@@ -104,30 +104,8 @@ public abstract class CredentialStore : ICredentialStore
     private StoredRunAsAccount ReadAccount(DbDataReader reader) =>
         new(Sql.ReadGuid(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), Sql.ReadTime(reader, 4));
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        var connection = await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = sql;
-                bind(command);
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    var rows = new List<T>();
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        rows.Add(read(reader));
-                    }
-
-                    return rows;
-                }
-            }
-        }
-    }
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        await DbQuery.ReadAllAsync(await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false), sql, bind, read, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Runs the statements in one transaction; returns the rows each affected.</summary>
     private async Task<int[]> ExecuteAsync(CancellationToken cancellationToken, params (string Sql, Action<DbCommand> Bind)[] statements)

@@ -1,6 +1,6 @@
 namespace MonitoringHost.Runtime.Modules.Commands;
 
-/// <summary>Makes <see cref="CommandExecuter"/>s.</summary>
+/// <summary>Makes <see cref="CommandRunner"/>s for <c>System.CommandExecuter</c>.</summary>
 public sealed class CommandExecuterFactory : NativeModuleFactory
 {
     public const string Id = "System.CommandExecuter";
@@ -11,7 +11,7 @@ public sealed class CommandExecuterFactory : NativeModuleFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         var configuration = CommandExecuterConfiguration.Read(setup.Configuration);
-        return new CommandExecuter(new CommandExecution(configuration, setup.Services.Time, setup.Configuration));
+        return new CommandRunner(new CommandExecution(configuration, setup.Services.Time, setup.Configuration));
     }
 
     // Each run has its own process and folder; the module keeps nothing between items.

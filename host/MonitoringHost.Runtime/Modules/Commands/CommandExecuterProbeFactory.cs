@@ -1,6 +1,6 @@
 namespace MonitoringHost.Runtime.Modules.Commands;
 
-/// <summary>Makes <see cref="CommandExecuterProbe"/>s.</summary>
+/// <summary>Makes <see cref="CommandRunner"/>s for <c>System.CommandExecuterProbe</c>.</summary>
 public sealed class CommandExecuterProbeFactory : NativeModuleFactory
 {
     public const string Id = "System.CommandExecuterProbe";
@@ -11,7 +11,7 @@ public sealed class CommandExecuterProbeFactory : NativeModuleFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         var configuration = CommandExecuterConfiguration.Read(setup.Configuration);
-        return new CommandExecuterProbe(new CommandExecution(configuration, setup.Services.Time, setup.Configuration));
+        return new CommandRunner(new CommandExecution(configuration, setup.Services.Time, setup.Configuration));
     }
 
     // Each run has its own process and folder; the module keeps nothing between items.

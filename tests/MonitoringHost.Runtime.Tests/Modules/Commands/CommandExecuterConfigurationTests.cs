@@ -11,7 +11,7 @@ public sealed class CommandExecuterConfigurationTests
         var files = $"<Files>{CommandSetup.File("a.sh", "  echo a  \n")}{CommandSetup.File("b.txt", "b", unicode: true)}</Files>";
         var xml = CommandSetup.Use("%windir%\\system32\\cscript.exe", " //nologo $file/a.sh$ ", 45, true, "C:\\Temp", $"<SecureInput> secret </SecureInput>{files}");
 
-        var configuration = ((CommandExecuterProbe)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration;
+        var configuration = ((CommandRunner)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration;
 
         configuration.ApplicationName.Should().Be("%windir%\\system32\\cscript.exe");
         configuration.CommandLine.Should().Be("//nologo $file/a.sh$");
@@ -36,7 +36,7 @@ public sealed class CommandExecuterConfigurationTests
             </ProbeAction>
             """;
 
-        var configuration = ((CommandExecuterProbe)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration;
+        var configuration = ((CommandRunner)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration;
 
         configuration.CommandLine.Should().BeEmpty();
         configuration.WorkingDirectory.Should().BeEmpty();
@@ -49,7 +49,7 @@ public sealed class CommandExecuterConfigurationTests
     {
         var xml = CommandSetup.Use("/bin/cat", "", extra: $"<SecureInput>hunter2</SecureInput><Files>{CommandSetup.File("x.sh", "echo")}</Files>");
 
-        var text = ((CommandExecuterProbe)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration.ToString();
+        var text = ((CommandRunner)CommandSetup.Create(CommandExecuterProbeFactory.Id, xml)).Configuration.ToString();
 
         text.Should().NotContain("hunter2").And.Contain("SecureInput = (hidden)").And.Contain("ApplicationName = /bin/cat").And.Contain("Files = [x.sh]");
     }

@@ -29,7 +29,7 @@ public sealed class CommandExecuterTests
         item.StdOut.Should().Be("task ran\n");
         item.StdErr.Should().Be("warning\n");
         item.ExitCode.Should().Be(2);
-        ((CommandExecuter)module).Configuration.Timeout.Should().Be(TimeSpan.FromSeconds(60));
+        ((CommandRunner)module).Configuration.Timeout.Should().Be(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
