@@ -8,20 +8,20 @@ namespace MonitoringHost.Runtime.Tests;
 /// <summary>The shipped libraries and the runtime test pack (Packs/Test.Runtime.xml), loaded and validated once.</summary>
 internal static class RuntimeTestModel
 {
-    private static readonly Lazy<ClassCatalog> Catalog = new(Load);
+    private static readonly Lazy<ClassCatalog> Catalog = new(() => Load(Pack("Test.Runtime.xml")));
 
     public static ClassCatalog Classes => Catalog.Value;
 
-    private static ClassCatalog Load()
-    {
-        var root = RepositoryPaths.Root;
-        var libraries = ShippedLibraries.Read(Path.Combine(root, "packs", "libraries"));
-        var result = PackSetLoader.Load([Path.Combine(root, "tests", "MonitoringHost.Runtime.Tests", "Packs", "Test.Runtime.xml")], libraries.Packs);
-        if (result.HasErrors)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)));
-        }
+    /// <summary>A pack of this project's Packs folder.</summary>
+    public static string Pack(string fileName) => Path.Combine(RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", fileName);
 
-        return new ClassCatalog(result.Packs);
+    /// <summary>The shipped libraries and <paramref name="packs"/>, validated as an import would; any error throws with every problem.</summary>
+    public static ClassCatalog Load(params string[] packs)
+    {
+        var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
+        var result = PackSetLoader.Load(packs, libraries.Packs);
+        return result.HasErrors
+            ? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)))
+            : new ClassCatalog(result.Packs);
     }
 }

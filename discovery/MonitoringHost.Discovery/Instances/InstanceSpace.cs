@@ -185,6 +185,42 @@ public sealed partial class InstanceSpace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="member"/> is contained by <paramref name="container"/> (a group's member, say), directly
+    /// or through other containers, following relationships derived from <c>System.Containment</c>.
+    /// </summary>
+    public bool Contains(Guid container, Guid member)
+    {
+        var seen = new HashSet<Guid>();
+        var pending = new Stack<Guid>([container]);
+        lock (_state)
+        {
+            while (pending.TryPop(out var current))
+            {
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+
+                foreach (var id in _relationshipsByObject.GetValueOrDefault(current) ?? [])
+                {
+                    var relationship = _relationships[id];
+                    if (relationship.SourceId == current && Classes.Relationship(relationship.TypeName) is { IsContainment: true })
+                    {
+                        if (relationship.TargetId == member)
+                        {
+                            return true;
+                        }
+
+                        pending.Push(relationship.TargetId);
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every relationship instance.</summary>
     public IReadOnlyList<RelationshipInstance> AllRelationships()
     {

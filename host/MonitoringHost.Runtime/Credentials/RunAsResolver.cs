@@ -95,7 +95,7 @@ public sealed class RunAsResolver
             int? closeness = candidate.Scope switch
             {
                 RunAsScope.Object => IsObject(candidate.ScopeValue, target.Id) ? 0 : null,
-                RunAsScope.Group => Guid.TryParse(candidate.ScopeValue, CultureInfo.InvariantCulture, out var group) && IsMember(group, target.Id, []) ? 0 : null,
+                RunAsScope.Group => Guid.TryParse(candidate.ScopeValue, CultureInfo.InvariantCulture, out var group) && _space.Contains(group, target.Id) ? 0 : null,
                 _ => Classes.Class(candidate.ScopeValue) is { } c && chain.TryGetValue(c.Name, out var depth) ? -depth : null,
             };
             if (closeness is { } value && ((int)candidate.Scope, value).CompareTo(bestRank) > 0)
@@ -109,26 +109,6 @@ public sealed class RunAsResolver
     }
 
     private static bool IsObject(string scopeValue, Guid id) => Guid.TryParse(scopeValue, CultureInfo.InvariantCulture, out var value) && value == id;
-
-    /// <summary>Whether <paramref name="member"/> is contained by <paramref name="container"/>, directly or through other containers.</summary>
-    private bool IsMember(Guid container, Guid member, HashSet<Guid> seen)
-    {
-        if (!seen.Add(container))
-        {
-            return false;
-        }
-
-        foreach (var relationship in _space.RelationshipsOf(container))
-        {
-            if (relationship.SourceId == container && Classes.Relationship(relationship.TypeName) is { IsContainment: true }
-                && (relationship.TargetId == member || IsMember(relationship.TargetId, member, seen)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private sealed class Snapshot(IReadOnlyList<StoredRunAsAccount> accounts, IReadOnlyList<RunAsAssignment> assignments)
     {

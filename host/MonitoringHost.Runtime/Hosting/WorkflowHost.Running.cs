@@ -27,13 +27,11 @@ public sealed partial class WorkflowHost
 
     private void StartDueRuns()
     {
-        List<Scheduled> due;
+        var due = new List<Scheduled>();
         var now = _services.Time.GetUtcNow();
         lock (_wheelLock)
         {
-            _due.Clear();
-            _wheel.Advance(now, _due);
-            due = [.. _due];
+            _wheel.Advance(now, due);
         }
 
         foreach (var run in due)

@@ -28,7 +28,6 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private readonly TimingWheel<Scheduled> _wheel;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Scheduled> _due = [];
     private readonly ConcurrentDictionary<CancellationTokenSource, DateTimeOffset> _deadlines = new();
     private Generation _generation;
     private ITimer? _timer;

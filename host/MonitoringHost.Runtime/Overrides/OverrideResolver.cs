@@ -89,31 +89,7 @@ public sealed class OverrideResolver
             return OverrideLevel.Instance;
         }
 
-        return _space.Get(instanceId) is { } group && IsMember(group.Id, target.Id, []) ? OverrideLevel.Group : null;
-    }
-
-    /// <summary>Whether <paramref name="member"/> is contained by <paramref name="container"/>, directly or through other containers.</summary>
-    private bool IsMember(Guid container, Guid member, HashSet<Guid> seen)
-    {
-        if (!seen.Add(container))
-        {
-            return false;
-        }
-
-        foreach (var relationship in _space.RelationshipsOf(container))
-        {
-            if (relationship.SourceId != container || _classes.Relationship(relationship.TypeName) is not { IsContainment: true })
-            {
-                continue;
-            }
-
-            if (relationship.TargetId == member || IsMember(relationship.TargetId, member, seen))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _space.Contains(instanceId, target.Id) ? OverrideLevel.Group : null;
     }
 }
 

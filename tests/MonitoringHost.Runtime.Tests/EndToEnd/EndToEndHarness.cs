@@ -7,14 +7,11 @@ using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Groups;
 using MonitoringHost.Discovery.Identity;
 using MonitoringHost.Discovery.Instances;
-using MonitoringHost.ManagementPacks.Libraries;
-using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Tests.Hosting;
 using MonitoringHost.Storage;
-using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Runtime.Tests.EndToEnd;
 
@@ -74,7 +71,7 @@ internal sealed class EndToEndHarness : IAsyncDisposable
         closed.Stop();
 
         // Ids are deterministic: compute the endpoints' from a first load, then fill them into the overrides.
-        var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", "Test.EndToEnd.xml"));
+        var template = await File.ReadAllTextAsync(RuntimeTestModel.Pack("Test.EndToEnd.xml"));
         var folder = Path.Combine(Path.GetTempPath(), $"mh-e2e-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var first = Load(folder, Fill(template, 1, 2, "http://127.0.0.1/", Guid.Empty, Guid.Empty));
@@ -142,11 +139,7 @@ internal sealed class EndToEndHarness : IAsyncDisposable
     {
         var path = Path.Combine(folder, "Test.EndToEnd.xml");
         File.WriteAllText(path, pack);
-        var libraries = ShippedLibraries.Read(Path.Combine(RepositoryPaths.Root, "packs", "libraries"));
-        var result = PackSetLoader.Load([path], libraries.Packs);
-        return result.HasErrors
-            ? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)))
-            : new ClassCatalog(result.Packs);
+        return RuntimeTestModel.Load(path);
     }
 
     private static Guid EndpointId(ClassCatalog classes, string name)

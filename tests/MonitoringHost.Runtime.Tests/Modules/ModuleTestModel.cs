@@ -3,8 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Identity;
-using MonitoringHost.ManagementPacks.Libraries;
-using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Tests.Shared;
 
@@ -55,20 +53,6 @@ internal static class ModuleTestModel
             },
         };
 
-    public static ClassCatalog Load()
-    {
-        var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
-        var result = PackSetLoader.Load(
-            [
-                Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", "Test.Instances.xml"),
-                Path.Combine(RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", ModulesPack + ".xml"),
-            ],
-            libraries.Packs);
-        if (result.HasErrors)
-        {
-            throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)));
-        }
-
-        return new ClassCatalog(result.Packs);
-    }
+    public static ClassCatalog Load() =>
+        RuntimeTestModel.Load(Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", "Test.Instances.xml"), RuntimeTestModel.Pack(ModulesPack + ".xml"));
 }
