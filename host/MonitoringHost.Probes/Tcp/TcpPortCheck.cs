@@ -8,10 +8,24 @@ namespace MonitoringHost.Probes.Tcp;
 /// Every failure (name resolution, refusal, timeout, unreachable host) is a result with its status code; only the
 /// caller's own cancellation ends a check with <see cref="OperationCanceledException"/>.
 /// </summary>
-public sealed class TcpPortCheck(TimeProvider time)
+public sealed class TcpPortCheck
 {
     /// <summary>Close to the time Windows itself gives a connection attempt before it reports a timeout.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly TimeProvider _time;
+    private readonly TcpConnector _connector;
+
+    public TcpPortCheck(TimeProvider time)
+        : this(time, TcpConnector.Platform)
+    {
+    }
+
+    internal TcpPortCheck(TimeProvider time, TcpConnector connector)
+    {
+        _time = time;
+        _connector = connector;
+    }
 
     public async Task<TcpPortCheckResult> CheckAsync(string serverName, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -20,11 +34,9 @@ public sealed class TcpPortCheck(TimeProvider time)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, IPEndPoint.MaxPort);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
 
-        using var deadline = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         TcpPortCheckResult Result(uint status, IPAddress? address, string? message) =>
-            new(serverName, port, status, time.GetElapsedTime(started), address, message);
+            new(serverName, port, status, _time.GetElapsedTime(started), address, message);
 
         IPAddress[] addresses;
         if (IPAddress.TryParse(serverName, out var literal))
@@ -33,6 +45,8 @@ public sealed class TcpPortCheck(TimeProvider time)
         }
         else
         {
+            using var deadline = new CancellationTokenSource(timeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
                 addresses = await Dns.GetHostAddressesAsync(serverName, linked.Token).ConfigureAwait(false);
@@ -52,32 +66,31 @@ public sealed class TcpPortCheck(TimeProvider time)
             }
         }
 
-        // Every address is tried in turn, as a Windows client does; the last failure is the one reported.
-        (SocketException Error, IPAddress Address)? last = null;
+        // Every address is tried in turn, as a Windows client does, within what is left of the timeout; the last
+        // failure is the one reported. A connection is closed with a reset: the check needs nothing more, and
+        // neither side keeps a TIME_WAIT socket for it (thousands of checks a second would pile them up on the
+        // monitored server).
+        var error = SocketError.HostNotFound;
+        IPAddress? failedAddress = null;
         foreach (var address in addresses)
         {
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            var attempt = time.GetTimestamp();
-            try
+            var left = timeout - _time.GetElapsedTime(started);
+            var attempt = _time.GetTimestamp();
+            error = left > TimeSpan.Zero
+                ? await _connector.ConnectAsync(new IPEndPoint(address, port), left, _time, cancellationToken).ConfigureAwait(false)
+                : SocketError.TimedOut;
+            failedAddress = address;
+            if (error == SocketError.Success)
             {
-                await socket.ConnectAsync(new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
+                return new TcpPortCheckResult(serverName, port, TcpStatusCodes.Success, _time.GetElapsedTime(attempt), address, null);
+            }
 
-                // Close with a reset: the check needs nothing more, and neither side keeps a TIME_WAIT socket for
-                // it (thousands of checks a second would otherwise pile them up on the monitored server).
-                socket.LingerState = new LingerOption(true, 0);
-                return new TcpPortCheckResult(serverName, port, TcpStatusCodes.Success, time.GetElapsedTime(attempt), address, null);
-            }
-            catch (SocketException e)
-            {
-                last = (e, address);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            if (error == SocketError.TimedOut)
             {
                 return Result(TcpStatusCodes.TimedOut, address, $"connecting to {address}:{port} took longer than {timeout.TotalSeconds:0.###} s");
             }
         }
 
-        var (error, failedAddress) = last!.Value;
-        return Result(TcpStatusCodes.FromSocketError(error.SocketErrorCode), failedAddress, $"connecting to {failedAddress}:{port} failed: {error.Message}");
+        return Result(TcpStatusCodes.FromSocketError(error), failedAddress, $"connecting to {failedAddress}:{port} failed: {new SocketException((int)error).Message}");
     }
 }
