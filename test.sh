@@ -52,6 +52,12 @@ start_postgres() {
   echo "PostgreSQL 15 on 127.0.0.1:$port, started in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
+# Recurring maintenance windows are read in IANA time zones: the tests need the system's time zone data.
+if [ ! -e /usr/share/zoneinfo/Europe/Berlin ]; then
+  echo "time zone data missing; installing tzdata"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null
+fi
+
 dotnet build MonitoringHost.sln --configuration Release -warnaserror -nologo -clp:ErrorsOnly
 
 if ! start_postgres; then

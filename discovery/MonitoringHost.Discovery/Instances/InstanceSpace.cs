@@ -191,34 +191,50 @@ public sealed partial class InstanceSpace : IDisposable
     /// </summary>
     public bool Contains(Guid container, Guid member)
     {
-        var seen = new HashSet<Guid>();
-        var pending = new Stack<Guid>([container]);
         lock (_state)
         {
-            while (pending.TryPop(out var current))
+            return Below(container, hosted: false).Contains(member);
+        }
+    }
+
+    /// <summary>
+    /// Everything below <paramref name="root"/>, all the way down: the objects it hosts and the objects it contains
+    /// (relationships derived from <c>System.Containment</c>, a group's members among them), and theirs in turn.
+    /// What recursive maintenance covers. The root itself is not in the list.
+    /// </summary>
+    public IReadOnlyList<MonitoringObject> HostedOrContainedBy(Guid root)
+    {
+        lock (_state)
+        {
+            return [.. Below(root, hosted: true).Select(id => _objects[id])];
+        }
+    }
+
+    /// <summary>The walk down from <paramref name="root"/> through containment (and hosting); call it holding the state lock.</summary>
+    private IEnumerable<Guid> Below(Guid root, bool hosted)
+    {
+        var seen = new HashSet<Guid> { root };
+        var pending = new Stack<Guid>([root]);
+        while (pending.TryPop(out var current))
+        {
+            var children = (_relationshipsByObject.GetValueOrDefault(current) ?? [])
+                .Select(id => _relationships[id])
+                .Where(r => r.SourceId == current && Classes.Relationship(r.TypeName) is { IsContainment: true })
+                .Select(r => r.TargetId);
+            if (hosted)
             {
-                if (!seen.Add(current))
-                {
-                    continue;
-                }
+                children = children.Concat(_hosted.GetValueOrDefault(current) ?? []);
+            }
 
-                foreach (var id in _relationshipsByObject.GetValueOrDefault(current) ?? [])
+            foreach (var child in children)
+            {
+                if (seen.Add(child))
                 {
-                    var relationship = _relationships[id];
-                    if (relationship.SourceId == current && Classes.Relationship(relationship.TypeName) is { IsContainment: true })
-                    {
-                        if (relationship.TargetId == member)
-                        {
-                            return true;
-                        }
-
-                        pending.Push(relationship.TargetId);
-                    }
+                    yield return child;
+                    pending.Push(child);
                 }
             }
         }
-
-        return false;
     }
 
     /// <summary>Every relationship instance.</summary>

@@ -14,7 +14,7 @@ public sealed partial class WorkflowHost
     /// Creates and schedules the workflow instances of a new (or changed) object; <paramref name="previous"/> are the
     /// instances it had, whose monitor states carry over.
     /// </summary>
-    private void Add(MonitoringObject target, IReadOnlyList<WorkflowInstance>? previous = null, bool discoverAtOnce = true)
+    private void Add(MonitoringObject target, IReadOnlyList<WorkflowInstance>? previous = null, FirstRun firstRun = FirstRun.DiscoveriesAtOnce)
     {
         if (_space.Classes.Class(target.ClassName) is not { } type)
         {
@@ -62,8 +62,11 @@ public sealed partial class WorkflowHost
                 var cookdown = same.Count() == 1 ? null : new Cookdown([.. same.Select(s => (s.Instance, s.End))]);
                 var scheduler = (SchedulerModule)leader.Modules[source];
 
-                // A new object needs its discoveries at once; rules and monitors start at their offset.
-                var first = discoverAtOnce && same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery) ? now : scheduler.Schedule.Next(now, leader.Offset);
+                // A new object needs its discoveries at once; rules and monitors start at their offset (all at once for an
+                // object back from maintenance).
+                var atOnce = firstRun == FirstRun.AllAtOnce
+                    || (firstRun == FirstRun.DiscoveriesAtOnce && same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery));
+                var first = atOnce ? now : scheduler.Schedule.Next(now, leader.Offset);
                 if (first is { } due)
                 {
                     _wheel.Add(new Scheduled(leader, source, due, cookdown), due);

@@ -41,6 +41,13 @@ public sealed partial class WorkflowHost
                 continue;
             }
 
+            if (_suspended.ContainsKey(run.Instance.Target.Id))
+            {
+                // In maintenance: the run is skipped, the schedule kept.
+                Reschedule(run, run.Due);
+                continue;
+            }
+
             if (Interlocked.CompareExchange(ref run.Instance.Running, 1, 0) != 0)
             {
                 // Still busy with the previous run: skip this one, keep the schedule.

@@ -29,6 +29,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<CancellationTokenSource, DateTimeOffset> _deadlines = new();
+    private readonly ConcurrentDictionary<Guid, byte> _suspended = new();
     private Generation _generation;
     private ITimer? _timer;
     private int _inFlight;
@@ -105,7 +106,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
                 }
 
                 Remove(target.Id);
-                Add(target, before, discoverAtOnce: false);
+                Add(target, before, FirstRun.AtOffset);
             }
         }
     }
@@ -187,6 +188,43 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Objects entering maintenance: their workflows stop running at once (runs already started finish); their
+    /// instances stay, with their schedules and monitor states.
+    /// </summary>
+    public void Suspend(IEnumerable<Guid> objectIds)
+    {
+        ArgumentNullException.ThrowIfNull(objectIds);
+        foreach (var id in objectIds)
+        {
+            _suspended[id] = 0;
+        }
+    }
+
+    /// <summary>
+    /// Objects leaving maintenance: every workflow of theirs runs at the next tick (their monitors re-evaluate at once,
+    /// as on-demand detections would), then on its schedule again.
+    /// </summary>
+    public void Resume(IEnumerable<Guid> objectIds)
+    {
+        ArgumentNullException.ThrowIfNull(objectIds);
+        lock (_instancesLock)
+        {
+            foreach (var id in objectIds)
+            {
+                if (_suspended.TryRemove(id, out _) && _space.Get(id) is { } target)
+                {
+                    var before = _byObject.TryGetValue(id, out var list) ? list : [];
+                    Remove(id);
+                    Add(target, before, FirstRun.AllAtOnce);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the object's workflows are suspended (it is in maintenance).</summary>
+    public bool IsSuspended(Guid objectId) => _suspended.ContainsKey(objectId);
+
     private void Remove(Guid objectId)
     {
         if (_byObject.TryRemove(objectId, out var instances))
@@ -246,6 +284,19 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     /// A scheduled run: which instance, which of its scheduler sources, when it is due; with cookdown, the instances
     /// (the first being <paramref name="Instance"/>) whose identical data source this run feeds.
     /// </summary>
+    /// <summary>When a new set of instances first runs.</summary>
+    private enum FirstRun
+    {
+        /// <summary>Each at its offset in the interval.</summary>
+        AtOffset,
+
+        /// <summary>Discoveries at once (a new object), the rest at their offset.</summary>
+        DiscoveriesAtOnce,
+
+        /// <summary>All at once (an object back from maintenance).</summary>
+        AllAtOnce,
+    }
+
     private readonly record struct Scheduled(WorkflowInstance Instance, int Source, DateTimeOffset Due, Cookdown? Cookdown = null);
 
     /// <summary>Workflow instances of one object sharing one data source: each continues after module <c>End</c> of its own.</summary>

@@ -96,6 +96,24 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task HostedOrContainedBy_FollowsHostingAndContainmentAllTheWayDown()
+    {
+        Ready();
+        var group = new ObjectData("Test.Group", new Dictionary<string, string?>());
+        await Apply(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"), [Computer("a.contoso.com"), App("a.contoso.com", "Shop"), Component("a.contoso.com", "Shop", "Cart"), Computer("b.contoso.com"), App("b.contoso.com", "Mail")],
+            [new RelationshipData("MSIL!Microsoft.SystemCenter.InstanceGroupContainsEntities", group, App("a.contoso.com", "Shop")),
+             new RelationshipData("MSIL!Microsoft.SystemCenter.InstanceGroupContainsEntities", group, Computer("b.contoso.com"))]));
+        var groupId = Space.OfClass("Test.Group").Single().Id;
+        var a = Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", "a.contoso.com").Single().Id;
+
+        Space.HostedOrContainedBy(groupId).Select(o => o.Path).Should().BeEquivalentTo(
+            "a.contoso.com;Shop", "a.contoso.com;Shop;Cart", "b.contoso.com", "b.contoso.com;Mail");
+        Space.HostedOrContainedBy(a).Select(o => o.Path).Should().BeEquivalentTo("a.contoso.com;Shop", "a.contoso.com;Shop;Cart");
+        Space.Contains(groupId, Space.OfClass("Test.App").Single(o => o.Path == "a.contoso.com;Shop").Id).Should().BeTrue();
+        Space.Contains(groupId, Space.OfClass("Test.Component").Single().Id).Should().BeFalse("containment alone does not follow hosting");
+    }
+
+    [SkippableFact]
     public async Task Snapshot_ReplacesTheSourcesClaim_AndReleasesWhatItOmits()
     {
         Ready();
