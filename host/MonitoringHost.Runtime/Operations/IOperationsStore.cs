@@ -59,6 +59,25 @@ public sealed class OperationsBatch
     /// <summary>Custom resolution states added or renamed.</summary>
     public List<ResolutionState> ResolutionStates { get; } = [];
 
+    /// <summary>How many entries the batch holds in all (about the rows it writes).</summary>
+    public int Count =>
+        States.Count + RemovedObjects.Count + StateChanges.Count + CreatedAlerts.Count + UpdatedAlerts.Count +
+        MaintenanceStarted.Count + MaintenanceEnded.Count + ResolutionStates.Count;
+
+    /// <summary>Adds everything <paramref name="later"/> holds after what this batch holds (group commit).</summary>
+    public void Append(OperationsBatch later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        States.AddRange(later.States);
+        RemovedObjects.AddRange(later.RemovedObjects);
+        StateChanges.AddRange(later.StateChanges);
+        CreatedAlerts.AddRange(later.CreatedAlerts);
+        UpdatedAlerts.AddRange(later.UpdatedAlerts);
+        MaintenanceStarted.AddRange(later.MaintenanceStarted);
+        MaintenanceEnded.AddRange(later.MaintenanceEnded);
+        ResolutionStates.AddRange(later.ResolutionStates);
+    }
+
     public bool IsEmpty =>
         States.Count == 0 && RemovedObjects.Count == 0 && StateChanges.Count == 0 && CreatedAlerts.Count == 0 &&
         UpdatedAlerts.Count == 0 && MaintenanceStarted.Count == 0 && MaintenanceEnded.Count == 0 && ResolutionStates.Count == 0;
