@@ -15,7 +15,7 @@ public sealed class MaintenanceManager(InstanceSpace space, TimeProvider time)
 {
     private readonly Dictionary<Guid, MaintenanceWindow> _windows = [];
     private readonly Dictionary<Guid, DateTimeOffset> _scheduleOccurrences = [];
-    private IReadOnlyList<MaintenanceSchedule> _schedules = [];
+    private IReadOnlyList<(MaintenanceSchedule Schedule, Recurrence Recurrence)> _schedules = [];
 
     /// <summary>Every object in maintenance now, with its window.</summary>
     public IReadOnlyCollection<MaintenanceWindow> Active => _windows.Values;
@@ -130,9 +130,9 @@ public sealed class MaintenanceManager(InstanceSpace space, TimeProvider time)
         }
 
         var entered = new List<Guid>();
-        foreach (var schedule in _schedules.Where(s => s.Enabled))
+        foreach (var (schedule, recurrence) in _schedules.Where(s => s.Schedule.Enabled))
         {
-            if (schedule.Recurrence.Current(now, schedule.Duration) is not { } occurrence
+            if (recurrence.Current(now, schedule.Duration) is not { } occurrence
                 || _scheduleOccurrences.GetValueOrDefault(schedule.Id) == occurrence.Start)
             {
                 continue;
@@ -157,16 +157,34 @@ public sealed class MaintenanceManager(InstanceSpace space, TimeProvider time)
         return new MaintenanceChange(entered, left);
     }
 
-    /// <summary>The recurring windows; an occurrence already under way when a schedule is set starts at the next <see cref="Tick"/>.</summary>
+    /// <summary>
+    /// The recurring windows; an occurrence already under way when a schedule is set starts at the next
+    /// <see cref="Tick"/>. A schedule whose recurrence or time zone cannot be read is refused (<see cref="FormatException"/>
+    /// naming the schedule) and none is taken.
+    /// </summary>
     public void SetSchedules(IEnumerable<MaintenanceSchedule> schedules)
     {
         ArgumentNullException.ThrowIfNull(schedules);
-        _schedules = [.. schedules];
+        _schedules = [.. schedules.Select(s => (s, Read(s)))];
+    }
+
+    /// <summary>The recurrence of <paramref name="schedule"/>, read; a <see cref="FormatException"/> names the schedule and what is wrong.</summary>
+    public static Recurrence Read(MaintenanceSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        try
+        {
+            return Recurrence.Parse(schedule.Recurrence, schedule.TimeZone);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"maintenance schedule '{schedule.Name}': {e.Message}", e);
+        }
     }
 
     /// <summary>When the next recurring window begins, or null.</summary>
     public DateTimeOffset? NextScheduledStart() =>
-        _schedules.Where(s => s.Enabled).Select(s => s.Recurrence.Next(time.GetUtcNow())).Where(n => n is not null).Min();
+        _schedules.Where(s => s.Schedule.Enabled).Select(s => s.Recurrence.Next(time.GetUtcNow())).Where(n => n is not null).Min();
 
     /// <summary>
     /// Follows the instance space: a removed object's window ends; an object that appears below (hosted by or

@@ -1,19 +1,25 @@
+using System.Collections.Immutable;
+
 namespace MonitoringHost.Runtime.Maintenance;
 
 /// <summary>
-/// A recurring maintenance window: from each start of <see cref="Recurrence"/> (wall-clock times in its time zone)
-/// for <see cref="Duration"/>, <see cref="Targets"/> are in maintenance (recursively by default).
+/// Recurring maintenance: at each occurrence of <see cref="Recurrence"/> (a cron expression, or an iCalendar RRULE
+/// such as <c>FREQ=WEEKLY;BYDAY=SU;BYHOUR=2</c>) in the IANA time zone <see cref="TimeZone"/>, the
+/// <see cref="Targets"/> go into maintenance for <see cref="Duration"/> (whole seconds).
 /// </summary>
 public sealed record MaintenanceSchedule(
     Guid Id,
     string Name,
-    Recurrence Recurrence,
+    string Recurrence,
+    string TimeZone,
     TimeSpan Duration,
-    IReadOnlyList<Guid> Targets,
+    ImmutableArray<Guid> Targets,
     bool Recursive,
     MaintenanceReason Reason,
     string? Comment,
-    bool Enabled);
+    bool Enabled,
+    DateTimeOffset Created,
+    DateTimeOffset Modified);
 
 /// <summary>One occurrence of a recurring window, in UTC.</summary>
 public readonly record struct Occurrence(DateTimeOffset Start, DateTimeOffset End);

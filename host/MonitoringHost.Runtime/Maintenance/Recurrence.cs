@@ -23,8 +23,9 @@ public abstract class Recurrence
     public TimeZoneInfo Zone { get; }
 
     /// <summary>
-    /// Reads <paramref name="text"/>: an RRULE (<c>FREQ=…</c>, optionally prefixed <c>RRULE:</c>; it needs
-    /// <paramref name="start"/>, the local wall-clock time of the first occurrence) or else a five-field cron
+    /// Reads <paramref name="text"/>: an RRULE (<c>FREQ=…</c>, optionally prefixed <c>RRULE:</c>; it needs the local
+    /// wall-clock time of the first occurrence, either as <paramref name="start"/> or written before it as iCalendar
+    /// does, <c>DTSTART:20261128T220000</c> on its own line or followed by <c>;</c>) or else a five-field cron
     /// expression. <paramref name="timeZone"/> is an IANA name (<c>Europe/Berlin</c>) or <c>UTC</c>.
     /// </summary>
     /// <exception cref="FormatException">What is wrong, and where.</exception>
@@ -43,6 +44,16 @@ public abstract class Recurrence
         }
 
         var trimmed = text.Trim();
+        if (trimmed.StartsWith("DTSTART:", StringComparison.OrdinalIgnoreCase))
+        {
+            var end = trimmed.IndexOfAny(['\n', ';']);
+            var value = end < 0 ? trimmed[8..] : trimmed[8..end];
+            start = DateTime.TryParseExact(value.Trim(), "yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+                ? first
+                : throw new FormatException($"DTSTART:{value.Trim()} is not a local time like 20261128T220000");
+            trimmed = end < 0 ? string.Empty : trimmed[(end + 1)..].Trim();
+        }
+
         if (trimmed.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("FREQ=", StringComparison.OrdinalIgnoreCase)
             || trimmed.Contains(";FREQ=", StringComparison.OrdinalIgnoreCase))
         {

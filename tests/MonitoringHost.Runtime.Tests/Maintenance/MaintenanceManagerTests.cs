@@ -153,8 +153,8 @@ public sealed class MaintenanceManagerTests
         var b = Id(harness, "b.contoso.com");
 
         // The harness clock starts at 2026-11-30T00:00Z = 01:00 in Berlin; the window is 01:30–02:30 Berlin time.
-        var schedule = new MaintenanceSchedule(Guid.NewGuid(), "nightly patching", Recurrence.Parse("30 1 * * *", "Europe/Berlin"),
-            TimeSpan.FromHours(1), [b], Recursive: true, MaintenanceReason.PlannedOperatingSystemReconfiguration, "patches", Enabled: true);
+        var schedule = new MaintenanceSchedule(Guid.NewGuid(), "nightly patching", "30 1 * * *", "Europe/Berlin",
+            TimeSpan.FromHours(1), [b], Recursive: true, MaintenanceReason.PlannedOperatingSystemReconfiguration, "patches", Enabled: true, RuntimeHarness.Start, RuntimeHarness.Start);
         manager.SetSchedules([schedule]);
         manager.NextScheduledStart().Should().Be(RuntimeHarness.Start.AddMinutes(30));
 
@@ -170,5 +170,19 @@ public sealed class MaintenanceManagerTests
         harness.Time.Advance(TimeSpan.FromMinutes(60));
         manager.Tick(new OperationsBatch()).Left.Should().Equal(b);
         manager.Tick(new OperationsBatch()).Entered.Should().BeEmpty("the next occurrence is tomorrow");
+    }
+
+    [Fact]
+    public async Task SetSchedules_AnUnreadableRecurrence_IsRefusedNamingTheSchedule()
+    {
+        var (harness, manager) = await StartAsync();
+        await using var _ = harness;
+        var schedule = new MaintenanceSchedule(Guid.NewGuid(), "weekly", "FREQ=WEEKLY;BYDAY=SU", "Europe/Berlin",
+            TimeSpan.FromHours(1), [], Recursive: true, MaintenanceReason.PlannedOther, null, Enabled: true, RuntimeHarness.Start, RuntimeHarness.Start);
+
+        manager.Invoking(m => m.SetSchedules([schedule])).Should().Throw<FormatException>()
+            .WithMessage("maintenance schedule 'weekly': an RRULE needs the start of its first occurrence (DTSTART)");
+        MaintenanceManager.Read(schedule with { Recurrence = "DTSTART:20261129T020000\nRRULE:FREQ=WEEKLY;BYDAY=SU" })
+            .Next(RuntimeHarness.Start).Should().Be(new DateTimeOffset(2026, 12, 6, 1, 0, 0, TimeSpan.Zero));
     }
 }
