@@ -70,6 +70,20 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task RunAsync_ASet_GoesWholeToASetAwareModule()
+    {
+        var all = Create("System.LogicalSet.ExpressionFilter", $"<ConditionDetection>{IsDown}<EmptySet>Block</EmptySet><SetEvaluation>All</SetEvaluation></ConditionDetection>");
+        var allDown = new DataItemSet(SetTime, [Bag(("State", "Down")), Bag(("State", "Down"))]);
+
+        var passed = await RunAsync(all, Delivery.Of(allDown));
+        var blocked = await RunAsync(all, Delivery.Of(new DataItemSet(SetTime, [Bag(("State", "Down")), Bag(("State", "Up"))])));
+
+        passed.Count.Should().Be(1);
+        passed[0].Set.Should().BeSameAs(allDown);
+        blocked.Count.Should().Be(0, "one item of the set is Up, which an item-by-item filter could not have seen");
+    }
+
+    [Fact]
     public async Task RunAsync_SetsAModuleEmitsForTheItemsOfASet_AreOneSet()
     {
         var probe = new SetProbeFactory();
