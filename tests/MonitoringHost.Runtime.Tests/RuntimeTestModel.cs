@@ -1,6 +1,7 @@
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
+using MonitoringHost.ManagementPacks.Reading;
 using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Runtime.Tests;
@@ -16,10 +17,16 @@ internal static class RuntimeTestModel
     public static string Pack(string fileName) => Path.Combine(RepositoryPaths.Root, "tests", "MonitoringHost.Runtime.Tests", "Packs", fileName);
 
     /// <summary>The shipped libraries and <paramref name="packs"/>, validated as an import would; any error throws with every problem.</summary>
-    public static ClassCatalog Load(params string[] packs)
+    public static ClassCatalog Load(params string[] packs) => Load(ManagementPackReadOptions.Default, packs);
+
+    /// <summary>
+    /// As <see cref="Load(string[])"/>, reading with <paramref name="options"/> (a corpus fragment's template values);
+    /// each fragment is a pack of its own.
+    /// </summary>
+    public static ClassCatalog Load(ManagementPackReadOptions options, params string[] packs)
     {
         var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
-        var result = PackSetLoader.Load(packs, libraries.Packs);
+        var result = PackSetLoader.Load(packs, libraries.Packs, options, FragmentGrouping.EachFile);
         return result.HasErrors
             ? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)))
             : new ClassCatalog(result.Packs);

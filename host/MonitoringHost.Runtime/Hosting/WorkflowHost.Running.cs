@@ -89,7 +89,7 @@ public sealed partial class WorkflowHost
                     else
                     {
                         var outputs = new List<DataItem>();
-                        await PushAsync(instance, run.Source, new TriggerData(now), outputs, timeout.Token).ConfigureAwait(false);
+                        await PushAsync(instance, run.Source, Delivery.Of(new TriggerData(now)), outputs, timeout.Token).ConfigureAwait(false);
                         await DeliverAsync(instance, outputs, now, timeout.Token).ConfigureAwait(false);
                         instance.Runs++;
                         instance.LastError = null;
@@ -157,7 +157,7 @@ public sealed partial class WorkflowHost
     internal async ValueTask ExecuteAsync(WorkflowInstance instance, int source, DataItem item, CancellationToken cancellationToken)
     {
         var outputs = new List<DataItem>();
-        await PushAsync(instance, source, item, outputs, cancellationToken).ConfigureAwait(false);
+        await PushAsync(instance, source, Delivery.Of(item), outputs, cancellationToken).ConfigureAwait(false);
         await DeliverAsync(instance, outputs, item.Time, cancellationToken).ConfigureAwait(false);
         instance.Runs++;
     }
@@ -171,18 +171,21 @@ public sealed partial class WorkflowHost
     {
         var leader = run.Instance;
         var end = cookdown.Subscribers[0].End;
-        IReadOnlyList<DataItem> items = [new TriggerData(now)];
+        IReadOnlyList<Delivery> deliveries = [Delivery.Of(new TriggerData(now))];
         for (var index = run.Source; ; index = leader.Workflow.Modules[index].Next[0])
         {
-            var produced = new List<DataItem>();
-            foreach (var item in items)
+            var produced = new List<Delivery>();
+            foreach (var delivery in deliveries)
             {
-                var output = new Collector();
-                await leader.Modules[index].RunAsync(item, output, cancellationToken).ConfigureAwait(false);
-                produced.AddRange(output.Items);
+                var output = new DeliveryCollector();
+                await delivery.RunAsync(leader.Modules[index], output, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < output.Count; i++)
+                {
+                    produced.Add(output[i]);
+                }
             }
 
-            items = produced;
+            deliveries = produced;
             if (index == end)
             {
                 break;
@@ -199,9 +202,9 @@ public sealed partial class WorkflowHost
             try
             {
                 var outputs = new List<DataItem>();
-                foreach (var item in items)
+                foreach (var delivery in deliveries)
                 {
-                    await ForwardAsync(instance, subscriberEnd, item, outputs, cancellationToken).ConfigureAwait(false);
+                    await ForwardAsync(instance, subscriberEnd, delivery, outputs, cancellationToken).ConfigureAwait(false);
                 }
 
                 await DeliverAsync(instance, outputs, now, cancellationToken).ConfigureAwait(false);
@@ -221,19 +224,22 @@ public sealed partial class WorkflowHost
         }
     }
 
-    /// <summary>Runs module <paramref name="index"/> on <paramref name="item"/> and passes what it outputs on.</summary>
-    private async ValueTask PushAsync(WorkflowInstance instance, int index, DataItem item, List<DataItem> outputs, CancellationToken cancellationToken)
+    /// <summary>Runs module <paramref name="index"/> on <paramref name="delivery"/> and passes what it outputs on.</summary>
+    private async ValueTask PushAsync(WorkflowInstance instance, int index, Delivery delivery, List<DataItem> outputs, CancellationToken cancellationToken)
     {
-        var output = new Collector();
-        await instance.Modules[index].RunAsync(item, output, cancellationToken).ConfigureAwait(false);
-        foreach (var produced in output.Items)
+        var output = new DeliveryCollector();
+        await delivery.RunAsync(instance.Modules[index], output, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < output.Count; i++)
         {
-            await ForwardAsync(instance, index, produced, outputs, cancellationToken).ConfigureAwait(false);
+            await ForwardAsync(instance, index, output[i], outputs, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Passes an item module <paramref name="index"/> produced to the modules it feeds, and out of the workflow where it leaves.</summary>
-    private async ValueTask ForwardAsync(WorkflowInstance instance, int index, DataItem produced, List<DataItem> outputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Passes what module <paramref name="index"/> produced to the modules it feeds, and out of the workflow where it
+    /// leaves. A set leaves as its items; at a monitor state it is one detection, as an item is.
+    /// </summary>
+    private async ValueTask ForwardAsync(WorkflowInstance instance, int index, Delivery produced, List<DataItem> outputs, CancellationToken cancellationToken)
     {
         var compiled = instance.Workflow.Modules[index];
         foreach (var next in compiled.Next)
@@ -244,11 +250,11 @@ public sealed partial class WorkflowHost
         switch (compiled.Exit)
         {
             case { Kind: WorkflowExitKind.Output }:
-                outputs.Add(produced);
+                produced.AddTo(outputs);
                 break;
             case { Kind: WorkflowExitKind.MonitorState, MonitorTypeState: { } state } when !string.Equals(instance.MonitorTypeState, state, StringComparison.Ordinal):
                 instance.MonitorTypeState = state;
-                _results.MonitorState(instance, state, produced);
+                _results.MonitorState(instance, state, produced.Cause);
                 break;
         }
     }
@@ -274,42 +280,6 @@ public sealed partial class WorkflowHost
         foreach (var output in outputs)
         {
             await _results.OutputAsync(instance, output, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Collects a module's output items (usually one).</summary>
-    private sealed class Collector : IModuleOutput
-    {
-        private DataItem? _first;
-        private List<DataItem>? _more;
-
-        public IEnumerable<DataItem> Items
-        {
-            get
-            {
-                if (_first is not null)
-                {
-                    yield return _first;
-                }
-
-                foreach (var item in _more ?? [])
-                {
-                    yield return item;
-                }
-            }
-        }
-
-        public void Emit(DataItem item)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            if (_first is null)
-            {
-                _first = item;
-            }
-            else
-            {
-                (_more ??= []).Add(item);
-            }
         }
     }
 }

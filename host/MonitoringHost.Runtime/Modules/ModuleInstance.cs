@@ -17,7 +17,14 @@ public abstract class ModuleInstance
 /// <summary>Where a module's output items go (the next modules of the workflow).</summary>
 public interface IModuleOutput
 {
+    /// <summary>One item, delivered on its own.</summary>
     void Emit(DataItem item);
+
+    /// <summary>
+    /// Several items in one delivery, possibly none: what a module found in one go (one sample per counter instance)
+    /// and the modules after it must be able to judge together. Set-aware modules get the set whole, others its items.
+    /// </summary>
+    void EmitSet(DataItemSet set);
 }
 
 /// <summary>A condition detection that decides at once, on the calling thread: filters, mappers, thresholds.</summary>

@@ -6,6 +6,7 @@ using MonitoringHost.ManagementPacks.Reading;
 using MonitoringHost.ManagementPacks.Tests.Corpus;
 using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Tests.Hosting;
 using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Runtime.Tests.Corpus;
@@ -129,6 +130,32 @@ public sealed partial class CorpusCompilationTests
             ["System.Performance.Library!System.Performance.OptimizedDataProvider"] = 1,
         });
         outcomes.Where(o => o.Outcome.Contains('!', StringComparison.Ordinal)).Should().OnlyContain(o => WindowsLocal.Contains(o.Outcome) || RemoteProtocolsToCome.Contains(o.Outcome));
+    }
+
+    /// <summary>
+    /// The one corpus workflow with <c>System.LogicalSet.ExpressionFilter</c> (two of them, on the set of all counter
+    /// instances a read returns) is listed above under its Windows-local data source, the first module the compiler
+    /// meets; with a data provider the host could run, the rest of it compiles.
+    /// </summary>
+    [SkippableFact]
+    public void MultiInstancePerformanceFragment_LacksOnlyItsWindowsDataProvider()
+    {
+        var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
+        var fragment = Path.Combine(RepositoryPaths.RequireCorpus(), "fragment-library", "Monitor.Performance.MultiInstance.ConsecSamples.TwoState.mpx");
+        var result = PackSetLoader.Load([fragment], libraries.Packs, new ManagementPackReadOptions { TemplateValues = FragmentTemplateValues.Values }, FragmentGrouping.EachFile);
+        result.HasErrors.Should().BeFalse();
+        CompiledWorkflow Monitor(ModuleCatalog catalog) =>
+            new WorkflowCompiler(result.Packs, catalog).CompileAll().Single(w => w.Element.Id == "Contoso.App.Item1.Perf.Monitor");
+
+        Outcome(Monitor(ModuleCatalog.Default)).Should().Be("System.Performance.Library!System.Performance.DataProvider");
+        var withProvider = Monitor(ModuleCatalog.Default.With(new PerformanceDataProviderDouble()));
+
+        Outcome(withProvider).Should().Be("runs");
+        withProvider.Modules.Select(m => (m.Path, m.Type.Element.Id)).Should().Equal(
+            ("DS", "System.Performance.DataProvider"),
+            ("CDThreshold", "System.Performance.ConsecutiveSamplesCondition"),
+            ("SampleCountNotReached", "System.LogicalSet.ExpressionFilter"),
+            ("SampleCountReached", "System.LogicalSet.ExpressionFilter"));
     }
 
     /// <summary>"runs", "handled by …", or the missing module type named by the one unsupported message.</summary>

@@ -42,7 +42,7 @@ internal sealed class RecordingSinks : IAlertSink, IDiscoverySink, ICollectedDat
 
     public ConcurrentQueue<(WorkflowInstance Instance, DataItem Item)> Outputs { get; } = new();
 
-    public ConcurrentQueue<(WorkflowInstance Instance, string State)> States { get; } = new();
+    public ConcurrentQueue<(WorkflowInstance Instance, string State, DataItem Cause)> States { get; } = new();
 
     public void Raise(AlertRequest alert) => Alerts.Enqueue(alert);
 
@@ -60,7 +60,7 @@ internal sealed class RecordingSinks : IAlertSink, IDiscoverySink, ICollectedDat
         return Task.CompletedTask;
     }
 
-    public void MonitorState(WorkflowInstance instance, string state, DataItem cause) => States.Enqueue((instance, state));
+    public void MonitorState(WorkflowInstance instance, string state, DataItem cause) => States.Enqueue((instance, state, cause));
 }
 
 /// <summary>The test pack's <c>Test.Runtime.Probe</c>: counts its runs per Name and outputs a bag naming the run.</summary>

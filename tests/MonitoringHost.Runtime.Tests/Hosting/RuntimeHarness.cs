@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
+using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Runtime.Compilation;
@@ -20,14 +21,17 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     private readonly string _folder;
     private readonly InstanceStore _store;
 
-    private RuntimeHarness(string folder, InstanceStore store, InstanceSpace space, FakeTimeProvider time, ModuleCatalog catalog)
+    private RuntimeHarness(string folder, InstanceStore store, InstanceSpace space, FakeTimeProvider time, ClassCatalog classes)
     {
         _folder = folder;
         _store = store;
         Space = space;
         Time = time;
-        Catalog = catalog;
+        Classes = classes;
     }
+
+    /// <summary>The pack set the host runs: the runtime test pack unless a test gives its own.</summary>
+    public ClassCatalog Classes { get; }
 
     public InstanceSpace Space { get; }
 
@@ -35,24 +39,32 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public ModuleCatalog Catalog { get; }
-
     public ConcurrentQueue<Recorded> Records { get; } = new();
 
     public RecordingSinks Sinks { get; } = new();
 
     public WorkflowHost Host { get; private set; } = null!;
 
-    public static async Task<RuntimeHarness> StartAsync(params NativeModuleFactory[] extra)
+    public static Task<RuntimeHarness> StartAsync(params NativeModuleFactory[] extra) => StartAsync(RuntimeTestModel.Classes, extra);
+
+    public static async Task<RuntimeHarness> StartAsync(ClassCatalog classes, params NativeModuleFactory[] extra)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"mh-runtime-{Guid.NewGuid():N}");
         var store = await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
         var time = new FakeTimeProvider(Start);
-        var space = await InstanceSpace.OpenAsync(RuntimeTestModel.Classes, store, time, CancellationToken.None);
-        var harness = new RuntimeHarness(folder, store, space, time, ModuleCatalog.Default);
+        var space = await InstanceSpace.OpenAsync(classes, store, time, CancellationToken.None);
+        var harness = new RuntimeHarness(folder, store, space, time, classes);
         await harness.StartHostAsync(extra);
         return harness;
     }
+
+    /// <summary>A computer of the test pack's model, named <paramref name="name"/>.</summary>
+    public static ObjectData Computer(string name) =>
+        new("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = name, ["NetworkName"] = name });
+
+    /// <summary>A <c>Test.Runtime.Service</c> on <paramref name="computer"/>.</summary>
+    public static ObjectData Service(string computer, string name, int port) =>
+        new("Test.Runtime.Service", new Dictionary<string, string?> { ["ServiceName"] = name, ["Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Computer(computer));
 
     public Task<DiscoveryResult> DiscoverAsync(params ObjectData[] objects) =>
         Space.ApplyAsync(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"), objects), CancellationToken.None);
@@ -93,12 +105,22 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     private async Task StartHostAsync(NativeModuleFactory[] extra)
     {
-        // The test pack's counting probe is always there; a test that reads its counts passes its own.
-        NativeModuleFactory[] probe = extra.OfType<CountingProbeFactory>().Any() ? [] : [new CountingProbeFactory()];
-        var catalog = Catalog.With([new RecordFactory(Records), .. probe, .. extra]);
+        // The test pack's probes are always there; a test that reads their counts passes its own.
+        var probes = new List<NativeModuleFactory>();
+        if (!extra.OfType<CountingProbeFactory>().Any())
+        {
+            probes.Add(new CountingProbeFactory());
+        }
+
+        if (!extra.OfType<SetProbeFactory>().Any())
+        {
+            probes.Add(new SetProbeFactory());
+        }
+
+        var catalog = ModuleCatalog.Default.With([new RecordFactory(Records), .. probes, .. extra]);
         Modules = catalog;
-        var services = new RuntimeServices { Time = Time, Classes = RuntimeTestModel.Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
-        Host = new WorkflowHost(Space, new WorkflowCompiler(RuntimeTestModel.Classes.Packs, catalog), services, Sinks);
+        var services = new RuntimeServices { Time = Time, Classes = Classes, Alerts = Sinks, Discovery = Sinks, Collected = Sinks };
+        Host = new WorkflowHost(Space, new WorkflowCompiler(Classes.Packs, catalog), services, Sinks);
         await Host.StartAsync(CancellationToken.None);
     }
 }

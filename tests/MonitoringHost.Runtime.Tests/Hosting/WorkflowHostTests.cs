@@ -1,15 +1,9 @@
-using MonitoringHost.Discovery.Data;
+using static MonitoringHost.Runtime.Tests.Hosting.RuntimeHarness;
 
 namespace MonitoringHost.Runtime.Tests.Hosting;
 
 public sealed class WorkflowHostTests
 {
-    private static ObjectData Computer(string name) =>
-        new("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = name, ["NetworkName"] = name });
-
-    private static ObjectData Service(string computer, string name, int port) =>
-        new("Test.Runtime.Service", new Dictionary<string, string?> { ["ServiceName"] = name, ["Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Computer(computer));
-
     [Fact]
     public async Task Rules_RunOncePerIntervalForEachTarget_BoundToTheirObject_AtSpreadOffsets()
     {

@@ -42,10 +42,13 @@ public sealed record ExpressionFilterConfiguration(ExpressionNode Expression, Su
     public static ExpressionFilterConfiguration Read(ModuleConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var expression = ExpressionCompiler.Compile(configuration.RequiredChild("Expression"), configuration.Problem);
         var suppression = configuration.Child("SuppressionSettings") is { } settings ? SuppressionSettings.Read(settings, configuration) : null;
-        return new ExpressionFilterConfiguration(expression, suppression);
+        return new ExpressionFilterConfiguration(ReadExpression(configuration), suppression);
     }
+
+    /// <summary>The <c>Expression</c> element compiled (the logical set filter's is the same).</summary>
+    internal static ExpressionNode ReadExpression(ModuleConfiguration configuration) =>
+        ExpressionCompiler.Compile(configuration.RequiredChild("Expression"), configuration.Problem);
 }
 
 /// <summary>Makes <see cref="ExpressionFilterModule"/>s.</summary>

@@ -2,19 +2,12 @@ using Microsoft.Extensions.Time.Testing;
 using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Modules.Conditions;
+using static MonitoringHost.Runtime.Tests.Modules.Conditions.StateExpressions;
 
 namespace MonitoringHost.Runtime.Tests.Modules.Conditions;
 
 public sealed class ExpressionFilterModuleTests
 {
-    private const string IsDown = """
-        <Expression><SimpleExpression>
-          <ValueExpression><XPathQuery Type="String">Property[@Name='State']</XPathQuery></ValueExpression>
-          <Operator>Equal</Operator>
-          <ValueExpression><Value Type="String">Down</Value></ValueExpression>
-        </SimpleExpression></Expression>
-        """;
-
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 6, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]

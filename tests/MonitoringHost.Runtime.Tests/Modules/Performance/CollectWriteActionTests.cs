@@ -21,7 +21,7 @@ public sealed class CollectWriteActionTests
         await module.RunAsync(item, output, CancellationToken.None);
 
         sink.Collected.Should().ContainSingle().Which.Should().Be((WorkflowId, Target.Id, (DataItem)item));
-        output.Emitted.Should().BeEmpty();
+        output.Items.Should().BeEmpty();
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class CollectWriteActionTests
         await module.RunAsync(Samples("_Total", 1).Single(), output, CancellationToken.None);
 
         sink.Collected.Should().BeEmpty();
-        output.Emitted.Should().BeEmpty();
+        output.Items.Should().BeEmpty();
     }
 
     [Fact]
