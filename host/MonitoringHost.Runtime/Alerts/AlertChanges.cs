@@ -12,23 +12,36 @@ internal static class AlertChanges
 {
     public static ImmutableSortedDictionary<string, FieldChange> Between(Alert old, Alert now)
     {
+        // Values are compared as they are and formatted only when they differ: a repeat or a severity change is on
+        // the engine loop's hot path, and most fields never change.
         var changes = ImmutableSortedDictionary.CreateBuilder<string, FieldChange>(StringComparer.Ordinal);
         Add(changes, "name", old.Name, now.Name);
         Add(changes, "description", old.Description, now.Description);
-        Add(changes, "severity", Number(old.Severity), Number(now.Severity));
-        Add(changes, "priority", Number(old.Priority), Number(now.Priority));
-        Add(changes, "resolutionState", Number(old.ResolutionState), Number(now.ResolutionState));
+        Add(changes, "severity", old.Severity, now.Severity);
+        Add(changes, "priority", old.Priority, now.Priority);
+        Add(changes, "resolutionState", old.ResolutionState, now.ResolutionState);
         Add(changes, "owner", old.Owner, now.Owner);
         Add(changes, "ticketId", old.TicketId, now.TicketId);
-        for (var i = 0; i < now.CustomFields.Length; i++)
+        if (old.CustomFields != now.CustomFields)
         {
-            Add(changes, $"customField{i + 1}", old.CustomFields[i], now.CustomFields[i]);
+            for (var i = 0; i < now.CustomFields.Length; i++)
+            {
+                Add(changes, $"customField{i + 1}", old.CustomFields[i], now.CustomFields[i]);
+            }
         }
 
-        Add(changes, "repeatCount", Number(old.RepeatCount), Number(now.RepeatCount));
-        Add(changes, "timeResolved", Time(old.TimeResolved), Time(now.TimeResolved));
+        Add(changes, "repeatCount", old.RepeatCount, now.RepeatCount);
+        if (old.TimeResolved != now.TimeResolved)
+        {
+            changes.Add("timeResolved", new FieldChange(Time(old.TimeResolved), Time(now.TimeResolved)));
+        }
+
         Add(changes, "resolvedBy", old.ResolvedBy, now.ResolvedBy);
-        Add(changes, "connectorId", old.ConnectorId?.ToString("D"), now.ConnectorId?.ToString("D"));
+        if (old.ConnectorId != now.ConnectorId)
+        {
+            changes.Add("connectorId", new FieldChange(old.ConnectorId?.ToString("D"), now.ConnectorId?.ToString("D")));
+        }
+
         return changes.ToImmutable();
     }
 
@@ -37,7 +50,13 @@ internal static class AlertChanges
 
     private static string? Time(DateTimeOffset? time) => time is { } value ? Time(value) : null;
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static void Add(ImmutableSortedDictionary<string, FieldChange>.Builder changes, string field, int old, int now)
+    {
+        if (old != now)
+        {
+            changes.Add(field, new FieldChange(old.ToString(CultureInfo.InvariantCulture), now.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
 
     private static void Add(ImmutableSortedDictionary<string, FieldChange>.Builder changes, string field, string? old, string? now)
     {

@@ -64,7 +64,7 @@ public sealed partial class AlertManager
             return null;
         }
 
-        var data = new StateChangeData(change.Time, ContextOf(change));
+        var data = new StateChangeData(change.Time, definition.ReadsContext ? ContextOf(change) : null);
         var parameters = definition.RenderParameters(data, text => BindTarget(text, target, definition.MonitorId));
         var now = _time.GetUtcNow();
         var alert = new Alert

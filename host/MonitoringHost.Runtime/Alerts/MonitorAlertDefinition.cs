@@ -33,6 +33,7 @@ internal sealed class MonitorAlertDefinition
         Description = description;
         _parameters = parameters;
         _bindsTarget = [.. parameters.Select(p => p.Text.Contains("$Target/", StringComparison.Ordinal))];
+        ReadsContext = parameters.Any(p => p.UsesData);
         Problems = problems;
     }
 
@@ -56,6 +57,9 @@ internal sealed class MonitorAlertDefinition
     public AlertText Name { get; }
 
     public AlertText Description { get; }
+
+    /// <summary>Whether any parameter reads the state change's context item (else it is not parsed).</summary>
+    public bool ReadsContext { get; }
 
     /// <summary>What could not be read (a malformed <c>$Data</c> path: that parameter is shown as written).</summary>
     public ImmutableArray<string> Problems { get; }
