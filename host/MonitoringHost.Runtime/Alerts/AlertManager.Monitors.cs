@@ -66,28 +66,21 @@ public sealed partial class AlertManager
 
         var data = new StateChangeData(change.Time, definition.ReadsContext ? ContextOf(change) : null);
         var parameters = definition.RenderParameters(data, text => BindTarget(text, target, definition.MonitorId));
-        var now = _time.GetUtcNow();
-        var alert = new Alert
+        var alert = Raised(
+            target,
+            isMonitorAlert: true,
+            definition.MonitorId,
+            definition.ProblemId,
+            definition.Name.Render(data, parameters),
+            definition.Description.Render(data, parameters),
+            definition.SeverityFor(change.NewState),
+            definition.Priority,
+            change.Time,
+            ChangeAuthor.System.Name) with
         {
-            Id = Guid.CreateVersion7(now),
-            Name = definition.Name.Render(data, parameters),
-            Description = definition.Description.Render(data, parameters),
-            Severity = definition.SeverityFor(change.NewState),
-            Priority = definition.Priority,
             Category = definition.Category,
-            MonitoringObjectId = target.Id,
-            MonitoringObjectDisplayName = target.DisplayName,
-            MonitoringObjectPath = target.Path,
-            MonitoringClassId = target.ClassName,
-            IsMonitorAlert = true,
-            RuleOrMonitorId = definition.MonitorId,
-            ProblemId = definition.ProblemId,
             Context = change.Context,
             Parameters = [.. parameters],
-            TimeRaised = change.Time,
-            TimeAdded = now,
-            LastModified = now,
-            LastModifiedBy = ChangeAuthor.System.Name,
         };
         Add(alert, batch);
         return alert;

@@ -39,29 +39,22 @@ public sealed partial class AlertManager
             AlertLog.RuleUnknown(_logger, request.WorkflowId);
         }
 
-        var now = _time.GetUtcNow();
-        var alert = new Alert
+        var alert = Raised(
+            target,
+            isMonitorAlert: false,
+            ruleId,
+            rule is { } found ? found.Pack.GuidOf(found.Element.Id) : Guid.Empty,
+            request.Name,
+            request.Description,
+            request.Severity,
+            request.Priority,
+            request.Time,
+            ChangeAuthor.System.Name) with
         {
-            Id = Guid.CreateVersion7(now),
-            Name = request.Name,
-            Description = request.Description,
-            Severity = request.Severity,
-            Priority = request.Priority,
             Category = rule?.Element.Settings.Category,
-            MonitoringObjectId = target.Id,
-            MonitoringObjectDisplayName = target.DisplayName,
-            MonitoringObjectPath = target.Path,
-            MonitoringClassId = target.ClassName,
-            IsMonitorAlert = false,
-            RuleOrMonitorId = ruleId,
-            ProblemId = rule is { } found ? found.Pack.GuidOf(found.Element.Id) : Guid.Empty,
             Parameters = [.. request.Parameters],
             Suppression = [.. request.Suppression],
             HasSuppression = request.HasSuppression,
-            TimeRaised = request.Time,
-            TimeAdded = now,
-            LastModified = now,
-            LastModifiedBy = ChangeAuthor.System.Name,
         };
         Add(alert, batch);
         return alert;
@@ -100,28 +93,11 @@ public sealed partial class AlertManager
         }
 
         var target = _objects(request.MonitoringObjectId) ?? throw new MonitoringObjectNotFoundException(request.MonitoringObjectId);
-        var now = _time.GetUtcNow();
-        var alert = new Alert
+        var alert = Raised(target, isMonitorAlert: false, author.Name, Guid.Empty, request.Name, request.Description ?? "", request.Severity, request.Priority, _time.GetUtcNow(), author.Name) with
         {
-            Id = Guid.CreateVersion7(now),
-            Name = request.Name,
-            Description = request.Description ?? "",
-            Severity = request.Severity,
-            Priority = request.Priority,
-            MonitoringObjectId = target.Id,
-            MonitoringObjectDisplayName = target.DisplayName,
-            MonitoringObjectPath = target.Path,
-            MonitoringClassId = target.ClassName,
-            IsMonitorAlert = false,
-            RuleOrMonitorId = author.Name,
-            ProblemId = Guid.Empty,
             Owner = Cleared(request.Owner),
             TicketId = Cleared(request.TicketId),
             CustomFields = WithCustomFields([.. new string?[10]], request.CustomFields),
-            TimeRaised = now,
-            TimeAdded = now,
-            LastModified = now,
-            LastModifiedBy = author.Name,
         };
         Add(alert, batch);
         return alert;

@@ -135,6 +135,31 @@ public sealed partial class AlertManager
     private (AlertDefinitions, TargetBinder) ForPacks(ClassCatalog classes) =>
         (new AlertDefinitions(classes.Packs), new TargetBinder(classes, _objects, _options.ManagementGroupName, _options.ManagementGroupId));
 
+    /// <summary>A new open alert for <paramref name="target"/>, added to TimeAdded now by <paramref name="by"/>; the caller sets what else it knows.</summary>
+    private Alert Raised(MonitoringObject target, bool isMonitorAlert, string ruleOrMonitorId, Guid problemId, string name, string description, int severity, int priority, DateTimeOffset timeRaised, string by)
+    {
+        var now = _time.GetUtcNow();
+        return new Alert
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            Description = description,
+            Severity = severity,
+            Priority = priority,
+            MonitoringObjectId = target.Id,
+            MonitoringObjectDisplayName = target.DisplayName,
+            MonitoringObjectPath = target.Path,
+            MonitoringClassId = target.ClassName,
+            IsMonitorAlert = isMonitorAlert,
+            RuleOrMonitorId = ruleOrMonitorId,
+            ProblemId = problemId,
+            TimeRaised = timeRaised,
+            TimeAdded = now,
+            LastModified = now,
+            LastModifiedBy = by,
+        };
+    }
+
     private void Add(Alert alert, OperationsBatch batch)
     {
         _open.Add(alert.Id, alert);

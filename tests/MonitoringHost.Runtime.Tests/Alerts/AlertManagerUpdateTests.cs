@@ -125,10 +125,7 @@ public sealed class AlertManagerUpdateTests
     [Fact]
     public void Update_ReopeningWhileAnotherAlertOfTheMonitorIsOpen_Conflicts()
     {
-        var first = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!;
-        _harness.Update(first.Id, new AlertPatch { ResolutionState = 255 });
-        _harness.Change(PortMonitor, HealthState.Error, HealthState.Success);
-        var second = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!;
+        var (first, second) = ClosedByHandThenRaisedAgain();
 
         var reopen = () => _harness.Update(first.Id, new AlertPatch { ResolutionState = 249 });
 
@@ -163,10 +160,7 @@ public sealed class AlertManagerUpdateTests
     [Fact]
     public void UpdateMany_ReturnsUpdatedIdsAndAFailurePerIdThatCouldNotBe()
     {
-        var monitorAlert = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!;
-        _harness.Update(monitorAlert.Id, new AlertPatch { ResolutionState = 255 });
-        _harness.Change(PortMonitor, HealthState.Error, HealthState.Success);
-        var newer = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!;
+        var (monitorAlert, newer) = ClosedByHandThenRaisedAgain();
         var ruleAlert = _harness.Raise(hasSuppression: false)!;
         var unknown = Guid.Parse("7b4f60b8-92a3-44b5-a0c1-3c4d5e6f7081");
         _harness.Step();
@@ -211,5 +205,14 @@ public sealed class AlertManagerUpdateTests
         manager.Update(alerts[0].Id, new AlertPatch { Comment = "late note" }, Operator, _harness.Batch).Version.Should().Be(3);
         var restoreOpen = () => manager.Restore(alerts[0] with { Id = Guid.Parse("8c5071c9-a3b4-45c6-b1d2-4d5e6f708192") });
         restoreOpen.Should().Throw<ArgumentException>();
+    }
+
+    /// <summary>A port monitor alert closed by hand, and the one its monitor raised after it (Error → Success → Error).</summary>
+    private (Alert Closed, Alert Open) ClosedByHandThenRaisedAgain()
+    {
+        var closed = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!;
+        _harness.Update(closed.Id, new AlertPatch { ResolutionState = 255 });
+        _harness.Change(PortMonitor, HealthState.Error, HealthState.Success);
+        return (closed, _harness.Change(PortMonitor, HealthState.Success, HealthState.Error)!);
     }
 }
