@@ -3,8 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
-using MonitoringHost.ManagementPacks.Libraries;
-using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Hosting;
@@ -95,8 +93,7 @@ internal sealed class RuntimeScenarioHost : IAsyncDisposable, IWorkflowResults, 
     private static ClassCatalog LoadClasses(string folder)
     {
         Directory.CreateDirectory(folder);
-        var root = BenchmarkPaths.Root;
-        var template = File.ReadAllText(Path.Combine(root, "benchmarks", "MonitoringHost.Benchmarks", "Packs", "Benchmark.Runtime.xml"));
+        var template = File.ReadAllText(BenchmarkPacks.Pack("Benchmark.Runtime.xml"));
         var rules = new StringBuilder();
         var monitors = new StringBuilder();
         for (var i = 0; i < 10; i++)
@@ -122,10 +119,6 @@ internal sealed class RuntimeScenarioHost : IAsyncDisposable, IWorkflowResults, 
 
         var path = Path.Combine(folder, "Benchmark.Runtime.xml");
         File.WriteAllText(path, template.Replace("##NODE_RULES##", rules.ToString(), StringComparison.Ordinal).Replace("##SHARED_MONITORS##", monitors.ToString(), StringComparison.Ordinal));
-        var libraries = ShippedLibraries.Read(Path.Combine(root, "packs", "libraries"));
-        var result = PackSetLoader.Load([path], libraries.Packs);
-        return result.HasErrors
-            ? throw new InvalidOperationException("the scenario pack does not validate: " + string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)))
-            : new ClassCatalog(result.Packs);
+        return BenchmarkPacks.Load(path);
     }
 }

@@ -50,6 +50,13 @@ public sealed record Alert
     /// <summary>A rule alert's suppression values: equal values on an open alert of the same rule and object repeat it.</summary>
     public ImmutableArray<string> Suppression { get; init; } = [];
 
+    /// <summary>
+    /// Whether repeats of this rule alert are counted on it: the rule has a <c>Suppression</c> element, even an empty
+    /// one (then rule and object alone match). False for monitor and SDK alerts and for rules without suppression,
+    /// whose every item is a new alert.
+    /// </summary>
+    public bool HasSuppression { get; init; }
+
     public required DateTimeOffset TimeRaised { get; init; }
     public required DateTimeOffset TimeAdded { get; init; }
     public required DateTimeOffset LastModified { get; init; }

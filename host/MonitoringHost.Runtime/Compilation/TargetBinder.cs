@@ -22,9 +22,15 @@ public sealed partial class TargetBinder(ClassCatalog classes, Func<Guid, Monito
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(target);
-        return ConfigurationText.Rewrite(configuration, text => text.Contains("$Target/", StringComparison.Ordinal)
-            ? TargetToken().Replace(text, match => Value(match, target))
-            : text);
+        return ConfigurationText.Rewrite(configuration, text => BindText(text, target));
+    }
+
+    /// <summary><paramref name="text"/> with its <c>$Target</c> tokens bound to <paramref name="target"/> (an alert parameter, say).</summary>
+    public string BindText(string text, MonitoringObject target)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(target);
+        return text.Contains("$Target/", StringComparison.Ordinal) ? TargetToken().Replace(text, match => Value(match, target)) : text;
     }
 
     private string Value(Match match, MonitoringObject target)

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using MonitoringHost.ManagementPacks.Model;
+using MonitoringHost.ManagementPacks.Resolution;
 using MonitoringHost.Runtime.DataItems;
 
 namespace MonitoringHost.Runtime.Modules.Alerts;
@@ -53,6 +55,17 @@ internal sealed class AlertText
         }
 
         return new AlertText(segments.ToImmutable());
+    }
+
+    /// <summary>
+    /// The name and description of an alert message: the string resource's display string in
+    /// <paramref name="language"/> (else the pack's default language, else ENU). A string resource without a display
+    /// string is shown by its ID, as Operations Manager does, with an empty description.
+    /// </summary>
+    public static (AlertText Name, AlertText Description) FromStringResource(ResolvedElement<StringResource> resource, string? language)
+    {
+        var display = resource.Pack.DisplayStringFor(resource.Element.Id, language: language);
+        return (FromDisplayString(display?.Name is { Length: > 0 } name ? name : resource.Element.Id), FromDisplayString(display?.Description ?? ""));
     }
 
     /// <summary>An <c>AlertName</c> or <c>AlertDescription</c>: its <c>$Data</c> tokens are filled per item.</summary>

@@ -46,7 +46,11 @@ public sealed class GenerateAlertModule : ModuleInstance
             Settings.Priority,
             Settings.Severity,
             suppression,
-            _setup.Services.Time.GetUtcNow()));
+            _setup.Services.Time.GetUtcNow())
+        {
+            HasSuppression = Settings.HasSuppression,
+            Parameters = Array.ConvertAll(parameters, p => p ?? ""),
+        });
         return ValueTask.CompletedTask;
     }
 
@@ -61,6 +65,9 @@ public sealed class GenerateAlertModule : ModuleInstance
         ImmutableArray<DataTemplate?> Parameters,
         ImmutableArray<DataTemplate> Suppression)
     {
+        /// <summary>Whether the rule has a <c>Suppression</c> element: an empty one still makes repeats count on one alert.</summary>
+        public bool HasSuppression { get; init; }
+
         internal AlertText Name { get; init; } = AlertText.FromDisplayString("");
 
         internal AlertText Description { get; init; } = AlertText.FromDisplayString("");
@@ -72,7 +79,8 @@ public sealed class GenerateAlertModule : ModuleInstance
             var priority = Level(configuration, "Priority");
             var severity = Level(configuration, "Severity");
             var parameters = ReadParameters(configuration);
-            var suppression = configuration.Child("Suppression")?.Elements()
+            var suppressionElement = configuration.Child("Suppression");
+            var suppression = suppressionElement?.Elements()
                 .Select((value, i) => Template(configuration, $"Suppression/{value.Name.LocalName}[{i + 1}]", value.Value))
                 .ToImmutableArray() ?? [];
 
@@ -86,17 +94,18 @@ public sealed class GenerateAlertModule : ModuleInstance
                     throw configuration.Problem("AlertMessageId", $"{messageId} is not a string resource of the imported packs");
                 }
 
-                // A string resource without a display string is shown by its ID, as Operations Manager does.
-                var display = found.Pack.DisplayStringFor(found.Element.Id, language: "ENU");
+                var (name, description) = AlertText.FromStringResource(found, language: "ENU");
                 return new Configuration(priority, severity, found.Element.Id, parameters, suppression)
                 {
-                    Name = AlertText.FromDisplayString(display?.Name is { Length: > 0 } name ? name : found.Element.Id),
-                    Description = AlertText.FromDisplayString(display?.Description ?? ""),
+                    HasSuppression = suppressionElement is not null,
+                    Name = name,
+                    Description = description,
                 };
             }
 
             return new Configuration(priority, severity, null, parameters, suppression)
             {
+                HasSuppression = suppressionElement is not null,
                 Name = AlertText.FromTemplate(Template(configuration, "AlertName", configuration.Optional("AlertName") ?? "")),
                 Description = AlertText.FromTemplate(Template(configuration, "AlertDescription", configuration.Optional("AlertDescription") ?? "")),
             };

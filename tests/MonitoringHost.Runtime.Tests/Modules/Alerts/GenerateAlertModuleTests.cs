@@ -67,7 +67,11 @@ public sealed class GenerateAlertModuleTests
             Priority: 2,
             Severity: 1,
             ["Spooler"],
-            Now));
+            Now)
+        {
+            HasSuppression = true,
+            Parameters = ["Spooler", "web01.contoso.com", "stopped"],
+        });
     }
 
     [Fact]
@@ -119,7 +123,17 @@ public sealed class GenerateAlertModuleTests
     {
         var alerts = await Run(Configuration(StoppedMessage, "", "<Suppression />"), Bag(("Service", "Spooler")));
 
-        alerts.Should().ContainSingle().Which.Suppression.Should().BeEmpty();
+        alerts.Should().ContainSingle().Which.Should().Match<AlertRequest>(a => a.Suppression.Count == 0 && a.HasSuppression);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoSuppressionElement_SaysSoApartFromAnEmptyOne()
+    {
+        var alerts = await Run(Configuration(StoppedMessage, "<AlertParameter2>x</AlertParameter2>", ""), Bag(("Service", "Spooler")));
+
+        alerts.Should().ContainSingle();
+        (alerts[0].HasSuppression, alerts[0].Suppression.Count).Should().Be((false, 0));
+        alerts[0].Parameters.Should().Equal("", "x");
     }
 
     [Fact]
