@@ -181,7 +181,7 @@ public sealed class SqliteInstanceStore : InstanceStore
             writer.Run(SqliteSql.DeleteObject, changes.RemovedObjects, static (s, id, _) => s.Bind(1, id));
             var objects = KeyOrder.ById(changes.UpsertedObjects, static o => o.Id);
             using var properties = new EncodedColumn<MonitoringObject>(objects, static (o, w) => PropertiesJson.Write(o.Properties, w));
-            using var payloads = new EncodedColumn<ChangeFeedEvent>(changes.FeedEvents, static (e, w) => e.WritePayload(w));
+            using var payloads = SqliteRowWriter.Payloads(changes.FeedEvents);
             writer.Run(SqliteSql.UpsertObject, objects, (s, o, i) =>
             {
                 s.Bind(1, o.Id);
@@ -202,13 +202,7 @@ public sealed class SqliteInstanceStore : InstanceStore
                 s.Bind(5, r.Created);
             });
             writer.Run(SqliteSql.InsertClaim, KeyOrder.Claims(changes.AddedClaims), BindClaim);
-            writer.Run(SqliteSql.InsertFeedEvent, changes.FeedEvents, (s, e, i) =>
-            {
-                s.Bind(1, e.Kind);
-                s.Bind(2, e.SubjectId);
-                s.Bind(3, e.Time);
-                s.BindUtf8(4, payloads[i]);
-            });
+            writer.RunFeed(changes.FeedEvents, payloads);
 
             var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MonitoringHost.Discovery.Storage;
 
 namespace MonitoringHost.Storage.Sqlite;
 
@@ -29,4 +30,21 @@ internal readonly struct SqliteRowWriter(SqliteConnection connection, Cancellati
             statement.Execute();
         }
     }
+
+    /// <summary>
+    /// The feed payloads of <paramref name="events"/>, encoded on another thread while the writer writes the rows
+    /// before them (create it before those rows); dispose it after <see cref="RunFeed"/>.
+    /// </summary>
+    public static EncodedColumn<ChangeFeedEvent> Payloads(IReadOnlyList<ChangeFeedEvent> events) =>
+        new(events, static (e, w) => e.WritePayload(w));
+
+    /// <summary>Appends <paramref name="events"/> to the change feed in their order.</summary>
+    public void RunFeed(IReadOnlyList<ChangeFeedEvent> events, EncodedColumn<ChangeFeedEvent> payloads) =>
+        Run(SqliteSql.InsertFeedEvent, events, (s, e, i) =>
+        {
+            s.Bind(1, e.Kind);
+            s.Bind(2, e.SubjectId);
+            s.Bind(3, e.Time);
+            s.BindUtf8(4, payloads[i]);
+        });
 }
