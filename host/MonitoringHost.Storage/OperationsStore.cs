@@ -17,28 +17,16 @@ namespace MonitoringHost.Storage;
 /// The database itself keeps at most one open alert per monitor and object. Get one with <see cref="For"/>; it lives
 /// as long as its instance store. The queries the API serves are in <c>OperationsStore.Queries.cs</c>.
 /// </summary>
-public abstract partial class OperationsStore : IOperationsStore
+public abstract partial class OperationsStore : CompanionStore, IOperationsStore
 {
-    private readonly InstanceStore _owner;
-
     private protected OperationsStore(InstanceStore owner, InstanceStoreSql sql)
+        : base(owner, sql)
     {
-        _owner = owner;
-        Sql = sql;
     }
 
-    public StoreProvider Provider => _owner.Provider;
-
-    private protected InstanceStoreSql Sql { get; }
-
     /// <summary>The operations store in <paramref name="store"/>'s database (its schema already brought up to date).</summary>
-    public static OperationsStore For(InstanceStore store) => store switch
-    {
-        SqliteInstanceStore sqlite => new SqliteOperationsStore(sqlite),
-        PostgresInstanceStore postgres => new PostgresOperationsStore(postgres),
-        null => throw new ArgumentNullException(nameof(store)),
-        _ => throw new ArgumentException($"no operations store for {store.Provider}", nameof(store)),
-    };
+    public static OperationsStore For(InstanceStore store) =>
+        For<OperationsStore>(store, sqlite => new SqliteOperationsStore(sqlite), postgres => new PostgresOperationsStore(postgres));
 
     /// <inheritdoc />
     public async Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken)
@@ -46,7 +34,7 @@ public abstract partial class OperationsStore : IOperationsStore
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var transaction = await _owner.BeginSnapshotTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
+            var transaction = await Owner.BeginSnapshotTransactionAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 using var strings = new SharedStrings();
@@ -96,21 +84,8 @@ public abstract partial class OperationsStore : IOperationsStore
     /// <summary>Whether <paramref name="exception"/> is the database refusing a second open alert of a monitor on an object.</summary>
     private protected abstract bool IsOpenAlertConflict(DbException exception);
 
-    /// <summary>An id as the dialect's parameter value (the driver's default for a Guid is not always the column's type).</summary>
-    private protected abstract object IdValue(Guid id);
-
-    private protected ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _owner.OpenSessionAsync(cancellationToken);
-
     private protected static void NoParameters(DbCommand command)
     {
-    }
-
-    private protected static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>
@@ -136,9 +111,6 @@ public abstract partial class OperationsStore : IOperationsStore
         return new OpenMonitorAlertConflictException(
             $"the batch would leave two open alerts of one monitor on one object, and nothing of it was written: {failure.Message}", failure);
     }
-
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
-        await DbQuery.ReadAllAsync(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false), sql, bind, read, cancellationToken).ConfigureAwait(false);
 
     private MonitorStateRecord ReadState(DbDataReader r, SharedStrings strings) =>
         new(Sql.ReadGuid(r, 0), strings.Get(r.GetString(1)), (HealthState)r.GetInt32(2), Text(r, 3), Sql.ReadTime(r, 4));
@@ -180,6 +152,4 @@ public abstract partial class OperationsStore : IOperationsStore
         Sql.ReadGuid(r, 0), Sql.ReadGuid(r, 1), Sql.ReadTime(r, 2), Sql.ReadTime(r, 3), (MaintenanceReason)r.GetInt32(4), Text(r, 5), r.GetString(6), r.GetBoolean(7));
 
     private static ResolutionState ReadResolutionState(DbDataReader r) => new(r.GetInt32(0), r.GetString(1));
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

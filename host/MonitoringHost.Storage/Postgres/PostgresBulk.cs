@@ -12,6 +12,36 @@ internal static class PostgresBulk
 {
     public const int CancellationCheckInterval = 1024;
 
+    /// <summary>
+    /// One writer transaction on <paramref name="connection"/> (disposed when done): takes the feed lock (so feed
+    /// sequence numbers follow commit order) and makes the commit durable, sends the statements
+    /// <paramref name="statements"/> adds in one round trip, runs <paramref name="copy"/> (COPYs, reads), and commits.
+    /// The commit itself is not cancellable: once it is sent its outcome must be known to the caller.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(
+        NpgsqlConnection connection, Action<NpgsqlBatch> statements, Func<NpgsqlTransaction, Task<T>> copy, CancellationToken cancellationToken)
+    {
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var batch = new NpgsqlBatch(connection, transaction);
+                await using (batch.ConfigureAwait(false))
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockFeed));
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.EnsureDurableCommit));
+                    statements(batch);
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                var result = await copy(transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
     /// <summary>Copies <paramref name="rows"/> with one binary COPY; <paramref name="write"/> writes one row's columns.</summary>
     public static async Task CopyAsync<T>(
         NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken)

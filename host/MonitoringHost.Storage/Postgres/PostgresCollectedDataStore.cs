@@ -21,6 +21,8 @@ public sealed class PostgresCollectedDataStore : CollectedDataStore
     {
     }
 
+    private protected override object IdValue(Guid id) => id;
+
     private protected override async Task WriteBatchAsync(IReadOnlyList<PerformanceSample> samples, IReadOnlyList<CollectedEvent> events, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

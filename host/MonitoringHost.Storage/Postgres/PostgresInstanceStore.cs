@@ -53,44 +53,30 @@ public sealed class PostgresInstanceStore : InstanceStore
     private protected override async Task<long> WriteAsync(InstanceChangeSet changes, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await PostgresBulk.WriteAsync(connection, batch =>
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            AddDeletes(batch, changes);
+            AddUpserts(batch, changes.UpsertedObjects, cancellationToken);
+        }, async transaction =>
+        {
+            await CopyAsync(connection, PostgresSql.CopyRelationships, changes.AddedRelationships, static async (w, r, ct) =>
             {
-                var batch = new NpgsqlBatch(connection, transaction);
-                await using (batch.ConfigureAwait(false))
-                {
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockFeed));
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.EnsureDurableCommit));
-                    AddDeletes(batch, changes);
-                    AddUpserts(batch, changes.UpsertedObjects, cancellationToken);
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await w.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.SourceId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.TargetId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(StoredTime.UtcDateTime(r.Created), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(connection, PostgresSql.CopyClaims, changes.AddedClaims, static async (w, c, ct) =>
+            {
+                await w.WriteAsync(c.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await w.WriteAsync((short)c.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
+                await w.WriteAsync(c.ItemId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await CopyFeedEventsAsync(connection, changes.FeedEvents, cancellationToken).ConfigureAwait(false);
 
-                await CopyAsync(connection, PostgresSql.CopyRelationships, changes.AddedRelationships, static async (w, r, ct) =>
-                {
-                    await w.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.SourceId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.TargetId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(StoredTime.UtcDateTime(r.Created), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                await CopyAsync(connection, PostgresSql.CopyClaims, changes.AddedClaims, static async (w, c, ct) =>
-                {
-                    await w.WriteAsync(c.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync((short)c.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
-                    await w.WriteAsync(c.ItemId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                await CopyFeedEventsAsync(connection, changes.FeedEvents, cancellationToken).ConfigureAwait(false);
-
-                var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
-                // Not cancellable: once COMMIT is sent its outcome must be known to the caller.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return last;
-            }
-        }
+            return await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddDeletes(NpgsqlBatch batch, InstanceChangeSet changes)

@@ -63,35 +63,20 @@ public sealed class PostgresOperationsStore : OperationsStore
     private protected override async Task WriteAsync(OperationRows rows, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        await PostgresBulk.WriteAsync(connection, batch => AddUpserts(batch, rows), async _ =>
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            await CopyAsync(connection, CopyStateChanges, rows.StateChanges, static async (w, c, ct) =>
             {
-                var batch = new NpgsqlBatch(connection, transaction);
-                await using (batch.ConfigureAwait(false))
-                {
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockFeed));
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.EnsureDurableCommit));
-                    AddUpserts(batch, rows);
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await CopyAsync(connection, CopyStateChanges, rows.StateChanges, static async (w, c, ct) =>
-                {
-                    await w.WriteAsync(c.ObjectId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(c.MonitorId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync((int)c.OldState, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                    await w.WriteAsync((int)c.NewState, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-                    await w.WriteAsync(StoredTime.UtcDateTime(c.Time), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-                    await WriteTextAsync(w, c.Context, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                await CopyFeedEventsAsync(connection, rows.Feed, cancellationToken).ConfigureAwait(false);
-
-                // Not cancellable: once COMMIT is sent its outcome must be known to the caller.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
+                await w.WriteAsync(c.ObjectId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(c.MonitorId, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await w.WriteAsync((int)c.OldState, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                await w.WriteAsync((int)c.NewState, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
+                await w.WriteAsync(StoredTime.UtcDateTime(c.Time), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+                await WriteTextAsync(w, c.Context, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await CopyFeedEventsAsync(connection, rows.Feed, cancellationToken).ConfigureAwait(false);
+            return rows.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddUpserts(NpgsqlBatch batch, OperationRows rows)
