@@ -5,6 +5,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- instance-space [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- runtime [a] [b] [c] [d]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- alerts
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- opstore [--postgres CONNECTION]
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -23,6 +24,11 @@ if (args.FirstOrDefault() == "alerts")
 if (args.FirstOrDefault() == "instance-space")
 {
     return await MonitoringHost.Benchmarks.InstanceSpace.InstanceSpaceScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "opstore")
+{
+    return await MonitoringHost.Benchmarks.Operations.OperationsStoreScenario.RunAsync(args);
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(PackLoadBenchmarks).Assembly).Run(args);

@@ -24,7 +24,7 @@ namespace MonitoringHost.Storage;
 /// </para>
 /// Uses the connections of the <see cref="InstanceStore"/> it was opened on, which must stay open until this is disposed.
 /// </summary>
-public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
+public abstract class CollectedDataStore : CompanionStore, ICollectedDataSink, IAsyncDisposable
 {
     private const string SelectSamples =
         "SELECT workflow_id, target_id, object_name, counter_name, instance_name, value, time_sampled FROM performance_samples " +
@@ -43,9 +43,8 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
     private int _closed;
 
     private protected CollectedDataStore(InstanceStore store, InstanceStoreSql sql, CollectedDataOptions options, TimeProvider time)
+        : base(store, sql)
     {
-        Store = store;
-        Sql = sql;
         Options = options;
         _time = time;
         _buffer = Channel.CreateBounded<PendingRow>(new BoundedChannelOptions(options.Capacity)
@@ -66,22 +65,16 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
     /// <summary>The most items one transaction has held (batching is bounded by <see cref="CollectedDataOptions.BatchSize"/>).</summary>
     internal int LargestBatch => Volatile.Read(ref _largestBatch);
 
-    private protected InstanceStore Store { get; }
-
-    private protected InstanceStoreSql Sql { get; }
-
     /// <summary>A store for collected data in the database of <paramref name="store"/> (whose schema includes it).</summary>
     public static CollectedDataStore Open(InstanceStore store, CollectedDataOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         options ??= new CollectedDataOptions();
         options.Validate();
-        CollectedDataStore collected = store switch
-        {
-            SqliteInstanceStore sqlite => new SqliteCollectedDataStore(sqlite, options, time ?? TimeProvider.System),
-            PostgresInstanceStore postgres => new PostgresCollectedDataStore(postgres, options, time ?? TimeProvider.System),
-            _ => throw new ArgumentException($"no collected-data store for {store.GetType().Name}", nameof(store)),
-        };
+        var collected = For<CollectedDataStore>(
+            store,
+            sqlite => new SqliteCollectedDataStore(sqlite, options, time ?? TimeProvider.System),
+            postgres => new PostgresCollectedDataStore(postgres, options, time ?? TimeProvider.System));
         collected._writer = Task.Run(collected.WriteLoopAsync);
         return collected;
     }
@@ -123,13 +116,13 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
         var sql = SelectSamples + (targetId is null ? "" : " AND target_id = @target") + " ORDER BY time_sampled, id";
         return await ReadAsync(sql, command =>
         {
-            AddParameter(command, "@object", objectName);
-            AddParameter(command, "@counter", counterName);
-            AddParameter(command, "@from", Sql.TimeValue(from));
-            AddParameter(command, "@to", Sql.TimeValue(to));
+            Add(command, "@object", objectName);
+            Add(command, "@counter", counterName);
+            Add(command, "@from", Sql.TimeValue(from));
+            Add(command, "@to", Sql.TimeValue(to));
             if (targetId is { } target)
             {
-                AddParameter(command, "@target", IdValue(target));
+                Add(command, "@target", IdValue(target));
             }
         }, r => new PerformanceSample(
             r.GetString(0), Sql.ReadGuid(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetDouble(5), Sql.ReadTime(r, 6)),
@@ -140,9 +133,9 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
     public Task<IReadOnlyList<CollectedEvent>> ReadEventsAsync(Guid targetId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         ReadAsync(SelectEvents, command =>
         {
-            AddParameter(command, "@target", IdValue(targetId));
-            AddParameter(command, "@from", Sql.TimeValue(from));
-            AddParameter(command, "@to", Sql.TimeValue(to));
+            Add(command, "@target", IdValue(targetId));
+            Add(command, "@from", Sql.TimeValue(from));
+            Add(command, "@to", Sql.TimeValue(to));
         }, r => new CollectedEvent(
             r.GetString(0), Sql.ReadGuid(r, 1), Sql.ReadTime(r, 2), r.GetString(3),
             r.IsDBNull(4) ? null : r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6),
@@ -177,24 +170,6 @@ public abstract class CollectedDataStore : ICollectedDataSink, IAsyncDisposable
 
     /// <summary>Writes one batch in one transaction; returns once it is durable. On any failure nothing is written.</summary>
     private protected abstract Task WriteBatchAsync(IReadOnlyList<PerformanceSample> samples, IReadOnlyList<CollectedEvent> events, CancellationToken cancellationToken);
-
-    /// <summary>An id as the dialect's parameter value.</summary>
-    private protected virtual object IdValue(Guid id) => id;
-
-    private protected ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => Store.OpenSessionAsync(cancellationToken);
-
-    private protected static void AddParameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
-        await DbQuery.ReadAllAsync(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false), sql, bind, read, cancellationToken).ConfigureAwait(false);
 
     private async Task WriteLoopAsync()
     {

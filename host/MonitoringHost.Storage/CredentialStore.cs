@@ -10,36 +10,24 @@ namespace MonitoringHost.Storage;
 /// through the instance store's connections. Secrets arrive and leave as the runtime's encrypted envelopes: this
 /// class never sees one in the clear. Get one with <see cref="For"/>; it lives as long as its instance store.
 /// </summary>
-public abstract class CredentialStore : ICredentialStore
+public abstract class CredentialStore : CompanionStore, ICredentialStore
 {
-    private readonly InstanceStore _owner;
-
     private protected CredentialStore(InstanceStore owner, InstanceStoreSql sql)
+        : base(owner, sql)
     {
-        _owner = owner;
-        Sql = sql;
     }
 
-    public StoreProvider Provider => _owner.Provider;
-
-    private protected InstanceStoreSql Sql { get; }
-
     /// <summary>The credential store in <paramref name="store"/>'s database (its schema already brought up to date).</summary>
-    public static CredentialStore For(InstanceStore store) => store switch
-    {
-        SqliteInstanceStore sqlite => new SqliteCredentialStore(sqlite),
-        PostgresInstanceStore postgres => new PostgresCredentialStore(postgres),
-        null => throw new ArgumentNullException(nameof(store)),
-        _ => throw new ArgumentException($"no credential store for {store.Provider}", nameof(store)),
-    };
+    public static CredentialStore For(InstanceStore store) =>
+        For<CredentialStore>(store, sqlite => new SqliteCredentialStore(sqlite), postgres => new PostgresCredentialStore(postgres));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRunAsAccount>> ReadAccountsAsync(CancellationToken cancellationToken) =>
-        QueryAsync(CredentialStoreSql.SelectAccounts, _ => { }, ReadAccount, cancellationToken);
+        ReadAsync(CredentialStoreSql.SelectAccounts, _ => { }, ReadAccount, cancellationToken);
 
     /// <inheritdoc />
     public async Task<StoredRunAsAccount?> ReadAccountAsync(Guid id, CancellationToken cancellationToken) =>
-        (await QueryAsync(CredentialStoreSql.SelectAccount, c => Add(c, "@id", IdValue(id)), ReadAccount, cancellationToken).ConfigureAwait(false)) is [var account] ? account : null;
+        (await ReadAsync(CredentialStoreSql.SelectAccount, c => Add(c, "@id", IdValue(id)), ReadAccount, cancellationToken).ConfigureAwait(false)) is [var account] ? account : null;
 
     /// <inheritdoc />
     public Task SaveAccountAsync(StoredRunAsAccount account, CancellationToken cancellationToken)
@@ -67,7 +55,7 @@ public abstract class CredentialStore : ICredentialStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RunAsAssignment>> ReadAssignmentsAsync(CancellationToken cancellationToken) =>
-        QueryAsync(CredentialStoreSql.SelectAssignments, _ => { }, r => new RunAsAssignment(
+        ReadAsync(CredentialStoreSql.SelectAssignments, _ => { }, r => new RunAsAssignment(
             r.GetString(0), (RunAsScope)Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), Sql.ReadGuid(r, 3)), cancellationToken);
 
     /// <inheritdoc />
@@ -95,22 +83,16 @@ public abstract class CredentialStore : ICredentialStore
         return counts[0] > 0;
     }
 
-    /// <summary>An id as the dialect's parameter value (the driver's default for a Guid is not always the column's type).</summary>
-    private protected abstract object IdValue(Guid id);
-
     /// <summary>A scope as the dialect's parameter value for the <c>scope</c> column.</summary>
     private protected abstract object ScopeValue(RunAsScope scope);
 
     private StoredRunAsAccount ReadAccount(DbDataReader reader) =>
         new(Sql.ReadGuid(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), Sql.ReadTime(reader, 4));
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
-        await DbQuery.ReadAllAsync(await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false), sql, bind, read, cancellationToken).ConfigureAwait(false);
-
     /// <summary>Runs the statements in one transaction; returns the rows each affected.</summary>
     private async Task<int[]> ExecuteAsync(CancellationToken cancellationToken, params (string Sql, Action<DbCommand> Bind)[] statements)
     {
-        var connection = await _owner.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -134,13 +116,5 @@ public abstract class CredentialStore : ICredentialStore
                 return counts;
             }
         }
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace MonitoringHost.Storage;
 
-/// <summary>Runs one query on a connection the caller opened and owns, and reads every row.</summary>
+/// <summary>Runs one query and reads every row.</summary>
 internal static class DbQuery
 {
     /// <summary>
@@ -13,22 +13,30 @@ internal static class DbQuery
     {
         await using (connection.ConfigureAwait(false))
         {
-            var command = connection.CreateCommand();
-            await using (command.ConfigureAwait(false))
-            {
-                command.CommandText = sql;
-                bind(command);
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    var rows = new List<T>();
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        rows.Add(read(reader));
-                    }
+            return await ReadAllAsync(connection, null, sql, bind, read, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-                    return rows;
+    /// <summary>Runs <paramref name="sql"/> on a connection the caller keeps, in <paramref name="transaction"/> if one is given.</summary>
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        DbConnection connection, DbTransaction? transaction, string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            bind(command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
                 }
+
+                return rows;
             }
         }
     }

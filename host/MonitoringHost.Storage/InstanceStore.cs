@@ -99,7 +99,6 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
         }
     }
 
-    /// <summary>A read-only transaction that sees one committed state throughout.</summary>
     /// <summary>
     /// Reads objects, relationships, claims and the last sequence in one snapshot, so that they agree with each other;
     /// strings that repeat across rows (class names, property names, claim sources) are shared.
@@ -126,6 +125,10 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
 
     /// <summary>A connection set up as the store sets up its own (for tests that check session settings).</summary>
     internal ValueTask<DbConnection> OpenSessionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
+    /// <summary>A read-only transaction on <paramref name="connection"/> that sees one committed state throughout.</summary>
+    internal ValueTask<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        BeginSnapshotAsync(connection, cancellationToken);
 
     private protected virtual ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

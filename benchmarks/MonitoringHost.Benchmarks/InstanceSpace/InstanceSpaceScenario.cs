@@ -19,48 +19,24 @@ public static class InstanceSpaceScenario
 {
     private const int Repeats = 5;
 
-    /// <summary>Folders and databases the scenario made; removed when it ends.</summary>
-    private static readonly List<string> ScratchFolders = [];
-    private static readonly List<string> ScratchDatabases = [];
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        var scratch = new ScratchStores(args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault());
         try
         {
-            return await RunScenarioAsync(postgres, million: !args.Contains("--skip-million"));
+            return await RunScenarioAsync(scratch, million: !args.Contains("--skip-million"));
         }
         finally
         {
-            await RemoveScratchAsync(postgres);
+            await scratch.RemoveAsync();
         }
     }
 
-    private static async Task RemoveScratchAsync(string? postgres)
-    {
-        foreach (var folder in ScratchFolders.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        if (postgres is not null && ScratchDatabases.Count > 0)
-        {
-            await using var admin = new Npgsql.NpgsqlConnection(postgres);
-            await admin.OpenAsync();
-            foreach (var database in ScratchDatabases)
-            {
-                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-                await drop.ExecuteNonQueryAsync();
-            }
-        }
-    }
-
-    private static async Task<int> RunScenarioAsync(string? postgres, bool million)
+    private static async Task<int> RunScenarioAsync(ScratchStores scratch, bool million)
     {
         var root = BenchmarkPaths.Root;
         var classes = LoadClasses(root);
-        var provider = postgres is null ? "SQLite" : "PostgreSQL";
-        Console.WriteLine($"Instance space scenario on {provider} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
+        Console.WriteLine($"Instance space scenario on {scratch.ProviderName} ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
 
         const int ReapplyRounds = 5;
         var snapshot = Snapshot(computers: 1_000, appsPerComputer: 9, componentsPerApp: 10, changedRounds: 0);
@@ -74,7 +50,7 @@ public static class InstanceSpaceScenario
         // Run 0 warms up (its code compiled on first use): printed on its own, left out of the medians.
         for (var run = 0; run <= Repeats; run++)
         {
-            await using var store = await OpenStoreAsync(postgres, root, run);
+            await using var store = await scratch.OpenAsync(run.ToString(CultureInfo.InvariantCulture));
             using var space = await Discovery.Instances.InstanceSpace.OpenAsync(classes, store, TimeProvider.System, CancellationToken.None);
             var watch = Stopwatch.StartNew();
             var first = await space.ApplyAsync(snapshot, CancellationToken.None);
@@ -105,15 +81,15 @@ public static class InstanceSpaceScenario
 
         if (million)
         {
-            await MillionAsync(classes, postgres, root);
+            await MillionAsync(classes, scratch);
         }
 
         return 0;
     }
 
-    private static async Task MillionAsync(ClassCatalog classes, string? postgres, string root)
+    private static async Task MillionAsync(ClassCatalog classes, ScratchStores scratch)
     {
-        await using var store = await OpenStoreAsync(postgres, root, 99);
+        await using var store = await scratch.OpenAsync("million");
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -158,37 +134,6 @@ public static class InstanceSpaceScenario
         var sorted = milliseconds.Order().ToList();
         var median = sorted[sorted.Count / 2];
         return string.Create(CultureInfo.InvariantCulture, $"{what}: median {median:0.0} ms (runs: {string.Join(", ", milliseconds.Select(m => m.ToString("0.0", CultureInfo.InvariantCulture)))} ms){(target.Length > 0 ? $"; {target}" : "")}");
-    }
-
-    private static async Task<InstanceStore> OpenStoreAsync(string? postgres, string root, int run)
-    {
-        if (postgres is null)
-        {
-            var folder = Path.Combine(Path.GetTempPath(), $"mh-bench-{Environment.ProcessId}-{run}");
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-
-            Directory.CreateDirectory(folder);
-            ScratchFolders.Add(folder);
-            return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
-        }
-
-        var database = $"mh_bench_{Environment.ProcessId}_{run}";
-        await using (var admin = new Npgsql.NpgsqlConnection(postgres))
-        {
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {database}", admin);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ScratchDatabases.Add(database);
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
-        _ = root;
-        return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = builder.ConnectionString }, CancellationToken.None);
     }
 
     /// <summary>The scenario's snapshot; objects whose index modulo 100 is below <paramref name="changedRounds"/> carry a changed display name.</summary>

@@ -11,11 +11,15 @@ namespace MonitoringHost.Storage.Migrations;
 internal static class MigrationRunner
 {
     /// <summary>Applies what is missing and returns the versions applied now (empty when the schema was current).</summary>
-    public static async Task<IReadOnlyList<int>> RunAsync(DbConnection connection, InstanceStoreSql sql, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<int>> RunAsync(DbConnection connection, InstanceStoreSql sql, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(connection, sql, time, int.MaxValue, cancellationToken);
+
+    /// <summary>Applies what is missing up to <paramref name="lastVersion"/> (an older schema, as an older host left it).</summary>
+    public static async Task<IReadOnlyList<int>> RunAsync(DbConnection connection, InstanceStoreSql sql, TimeProvider time, int lastVersion, CancellationToken cancellationToken)
     {
         var scripts = MigrationScript.For(sql.Dialect);
         var applied = new List<int>();
-        foreach (var script in scripts)
+        foreach (var script in scripts.Where(s => s.Version <= lastVersion))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))

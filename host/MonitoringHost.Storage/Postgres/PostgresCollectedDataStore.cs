@@ -21,6 +21,8 @@ public sealed class PostgresCollectedDataStore : CollectedDataStore
     {
     }
 
+    private protected override object IdValue(Guid id) => id;
+
     private protected override async Task WriteBatchAsync(IReadOnlyList<PerformanceSample> samples, IReadOnlyList<CollectedEvent> events, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -71,11 +73,11 @@ public sealed class PostgresCollectedDataStore : CollectedDataStore
                             await WriteNullableAsync(importer, e.EventNumber, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                             await WriteNullableAsync(importer, e.EventLevel, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                             await WriteNullableAsync(importer, e.EventCategory, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                            await WriteTextAsync(importer, e.Channel, cancellationToken).ConfigureAwait(false);
-                            await WriteTextAsync(importer, e.PublisherName, cancellationToken).ConfigureAwait(false);
-                            await WriteTextAsync(importer, e.LoggingComputer, cancellationToken).ConfigureAwait(false);
-                            await WriteTextAsync(importer, e.UserName, cancellationToken).ConfigureAwait(false);
-                            await WriteTextAsync(importer, e.Description, cancellationToken).ConfigureAwait(false);
+                            await PostgresBulk.WriteTextAsync(importer, e.Channel, cancellationToken).ConfigureAwait(false);
+                            await PostgresBulk.WriteTextAsync(importer, e.PublisherName, cancellationToken).ConfigureAwait(false);
+                            await PostgresBulk.WriteTextAsync(importer, e.LoggingComputer, cancellationToken).ConfigureAwait(false);
+                            await PostgresBulk.WriteTextAsync(importer, e.UserName, cancellationToken).ConfigureAwait(false);
+                            await PostgresBulk.WriteTextAsync(importer, e.Description, cancellationToken).ConfigureAwait(false);
                         }
 
                         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,4 @@ public sealed class PostgresCollectedDataStore : CollectedDataStore
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
         where T : struct =>
         value is { } present ? importer.WriteAsync(present, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
-
-    private static Task WriteTextAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 }

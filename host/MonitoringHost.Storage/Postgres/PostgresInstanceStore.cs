@@ -1,11 +1,9 @@
-using System.Buffers;
 using System.Data.Common;
-using System.Text;
-using System.Text.Json;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Discovery.Storage;
 using Npgsql;
 using NpgsqlTypes;
+using static MonitoringHost.Storage.Postgres.PostgresBulk;
 
 namespace MonitoringHost.Storage.Postgres;
 
@@ -16,8 +14,6 @@ namespace MonitoringHost.Storage.Postgres;
 /// </summary>
 public sealed class PostgresInstanceStore : InstanceStore
 {
-    private const int CancellationCheckInterval = 1024;
-
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresInstanceStore(NpgsqlDataSource dataSource, TimeProvider time)
@@ -57,63 +53,30 @@ public sealed class PostgresInstanceStore : InstanceStore
     private protected override async Task<long> WriteAsync(InstanceChangeSet changes, CancellationToken cancellationToken)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return await PostgresBulk.WriteAsync(connection, batch =>
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            AddDeletes(batch, changes);
+            AddUpserts(batch, changes.UpsertedObjects, cancellationToken);
+        }, async transaction =>
+        {
+            await CopyAsync(connection, PostgresSql.CopyRelationships, changes.AddedRelationships, static async (w, r, ct) =>
             {
-                var batch = new NpgsqlBatch(connection, transaction);
-                await using (batch.ConfigureAwait(false))
-                {
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.LockFeed));
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresSql.EnsureDurableCommit));
-                    AddDeletes(batch, changes);
-                    AddUpserts(batch, changes.UpsertedObjects, cancellationToken);
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                await w.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.SourceId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(r.TargetId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+                await w.WriteAsync(StoredTime.UtcDateTime(r.Created), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(connection, PostgresSql.CopyClaims, changes.AddedClaims, static async (w, c, ct) =>
+            {
+                await w.WriteAsync(c.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await w.WriteAsync((short)c.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
+                await w.WriteAsync(c.ItemId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await CopyFeedEventsAsync(connection, changes.FeedEvents, cancellationToken).ConfigureAwait(false);
 
-                await CopyAsync(connection, PostgresSql.CopyRelationships, changes.AddedRelationships, static async (w, r, ct) =>
-                {
-                    await w.WriteAsync(r.Id, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.SourceId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(r.TargetId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(StoredTime.UtcDateTime(r.Created), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                await CopyAsync(connection, PostgresSql.CopyClaims, changes.AddedClaims, static async (w, c, ct) =>
-                {
-                    await w.WriteAsync(c.Source, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync((short)c.Kind, NpgsqlDbType.Smallint, ct).ConfigureAwait(false);
-                    await w.WriteAsync(c.ItemId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                var payload = new ArrayBufferWriter<byte>(1024);
-                using var payloadWriter = new Utf8JsonWriter(payload, ChangeFeedEvent.WriterOptions);
-                var text = new char[1024];
-                await CopyAsync(connection, PostgresSql.CopyFeedEvents, changes.FeedEvents, async (w, e, ct) =>
-                {
-                    await w.WriteAsync(e.Kind, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await w.WriteAsync(e.SubjectId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                    await w.WriteAsync(StoredTime.UtcDateTime(e.Time), NpgsqlDbType.TimestampTz, ct).ConfigureAwait(false);
-                    payload.ResetWrittenCount();
-                    payloadWriter.Reset(payload);
-                    e.WritePayload(payloadWriter);
-                    payloadWriter.Flush();
-                    if (text.Length < payload.WrittenCount)
-                    {
-                        text = new char[payload.WrittenCount * 2];
-                    }
-
-                    var length = Encoding.UTF8.GetChars(payload.WrittenSpan, text);
-                    await w.WriteAsync(new ArraySegment<char>(text, 0, length), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-
-                var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-
-                // Not cancellable: once COMMIT is sent its outcome must be known to the caller.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return last;
-            }
-        }
+            return await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddDeletes(NpgsqlBatch batch, InstanceChangeSet changes)
@@ -183,39 +146,4 @@ public sealed class PostgresInstanceStore : InstanceStore
             Parameter(ids), Parameter(classes), Parameter(names), Parameter(paths),
             Parameter(hosts), Parameter(properties), Parameter(created), Parameter(modified)));
     }
-
-    private static async Task CopyAsync<T>(
-        NpgsqlConnection connection, string copy, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
-        {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (i % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await write(importer, rows[i], cancellationToken).ConfigureAwait(false);
-            }
-
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
-
-    private static NpgsqlParameter<T> Parameter<T>(T value) => new() { TypedValue = value };
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Runtime.Health;
 
 namespace MonitoringHost.Storage.Sqlite;
 
@@ -10,7 +11,17 @@ namespace MonitoringHost.Storage.Sqlite;
 /// </summary>
 internal static class KeyOrder
 {
-    public static IReadOnlyList<T> ById<T>(IReadOnlyList<T> rows, Func<T, Guid> id)
+    public static IReadOnlyList<T> ById<T>(IReadOnlyList<T> rows, Func<T, Guid> id) => Sort(rows, row => Key(id(row)));
+
+    /// <summary>Claims by (source, kind, item id): the claims table's key.</summary>
+    public static IReadOnlyList<Claim> Claims(IReadOnlyList<Claim> claims) =>
+        Sort(claims, c => new ClaimKey(c.Source, (long)c.Kind, Key(c.ItemId)));
+
+    /// <summary>Monitor states by (object id, monitor id): the monitor_states table's key.</summary>
+    public static IReadOnlyList<MonitorStateRecord> MonitorStates(IReadOnlyList<MonitorStateRecord> states) =>
+        Sort(states, s => new StateKey(Key(s.ObjectId), s.MonitorId));
+
+    private static IReadOnlyList<T> Sort<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> key)
     {
         if (rows.Count < 2)
         {
@@ -18,29 +29,10 @@ internal static class KeyOrder
         }
 
         var sorted = rows.ToArray();
-        var keys = new UInt128[sorted.Length];
+        var keys = new TKey[sorted.Length];
         for (var i = 0; i < sorted.Length; i++)
         {
-            keys[i] = Key(id(sorted[i]));
-        }
-
-        Array.Sort(keys, sorted);
-        return sorted;
-    }
-
-    /// <summary>Claims by (source, kind, item id): the claims table's key.</summary>
-    public static IReadOnlyList<Claim> Claims(IReadOnlyList<Claim> claims)
-    {
-        if (claims.Count < 2)
-        {
-            return claims;
-        }
-
-        var sorted = claims.ToArray();
-        var keys = new ClaimKey[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            keys[i] = new ClaimKey(sorted[i].Source, (long)sorted[i].Kind, Key(sorted[i].ItemId));
+            keys[i] = key(sorted[i]);
         }
 
         Array.Sort(keys, sorted);
@@ -60,6 +52,15 @@ internal static class KeyOrder
         {
             var bySource = string.CompareOrdinal(Source, other.Source);
             return bySource != 0 ? bySource : Kind != other.Kind ? Kind.CompareTo(other.Kind) : Item.CompareTo(other.Item);
+        }
+    }
+
+    private readonly record struct StateKey(UInt128 Object, string Monitor) : IComparable<StateKey>
+    {
+        public int CompareTo(StateKey other)
+        {
+            var byObject = Object.CompareTo(other.Object);
+            return byObject != 0 ? byObject : string.CompareOrdinal(Monitor, other.Monitor);
         }
     }
 }

@@ -14,8 +14,6 @@ namespace MonitoringHost.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteInstanceStore : InstanceStore
 {
-    private const int CancellationCheckInterval = 512;
-
     // Rows committed before a checkpoint is worth starting (SQLite's own default is about 1,000 pages).
     private const int CheckpointAfterRows = 2_000;
 
@@ -177,13 +175,13 @@ public sealed class SqliteInstanceStore : InstanceStore
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock halfway.
             using var transaction = connection.BeginTransaction(deferred: false);
-            var writer = new Writer(connection, cancellationToken);
+            var writer = new SqliteRowWriter(connection, cancellationToken);
             writer.Run(SqliteSql.DeleteRelationship, changes.RemovedRelationships, static (s, id, _) => s.Bind(1, id));
             writer.Run(SqliteSql.DeleteClaim, changes.RemovedClaims, BindClaim);
             writer.Run(SqliteSql.DeleteObject, changes.RemovedObjects, static (s, id, _) => s.Bind(1, id));
             var objects = KeyOrder.ById(changes.UpsertedObjects, static o => o.Id);
             using var properties = new EncodedColumn<MonitoringObject>(objects, static (o, w) => PropertiesJson.Write(o.Properties, w));
-            using var payloads = new EncodedColumn<ChangeFeedEvent>(changes.FeedEvents, static (e, w) => e.WritePayload(w));
+            using var payloads = SqliteRowWriter.Payloads(changes.FeedEvents);
             writer.Run(SqliteSql.UpsertObject, objects, (s, o, i) =>
             {
                 s.Bind(1, o.Id);
@@ -204,32 +202,26 @@ public sealed class SqliteInstanceStore : InstanceStore
                 s.Bind(5, r.Created);
             });
             writer.Run(SqliteSql.InsertClaim, KeyOrder.Claims(changes.AddedClaims), BindClaim);
-            writer.Run(SqliteSql.InsertFeedEvent, changes.FeedEvents, (s, e, i) =>
-            {
-                s.Bind(1, e.Kind);
-                s.Bind(2, e.SubjectId);
-                s.Bind(3, e.Time);
-                s.BindUtf8(4, payloads[i]);
-            });
+            writer.RunFeed(changes.FeedEvents, payloads);
 
             var last = await ReadLastSequenceAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
 
             // Not cancellable: once COMMIT starts its outcome must be known to the caller. With synchronous=FULL
             // it returns after the WAL is synced.
             transaction.Commit();
-            ScheduleCheckpoint(changes);
+            ScheduleCheckpoint(changes.UpsertedObjects.Count + changes.RemovedObjects.Count + changes.AddedRelationships.Count
+                + changes.RemovedRelationships.Count + changes.AddedClaims.Count + changes.RemovedClaims.Count + changes.FeedEvents.Count);
             return last;
         }
     }
 
     /// <summary>
     /// Starts a WAL checkpoint beside the commits once enough has been written, one at a time. In the commit itself
-    /// (SQLite's default) it would add the copying of a large commit's pages to the next small commit's time.
+    /// (SQLite's default) it would add the copying of a large commit's pages to the next small commit's time. Every
+    /// writer on this file calls it after its commit with the rows it wrote.
     /// </summary>
-    private void ScheduleCheckpoint(InstanceChangeSet changes)
+    internal void ScheduleCheckpoint(int rows)
     {
-        var rows = changes.UpsertedObjects.Count + changes.RemovedObjects.Count + changes.AddedRelationships.Count
-            + changes.RemovedRelationships.Count + changes.AddedClaims.Count + changes.RemovedClaims.Count + changes.FeedEvents.Count;
         if (Interlocked.Add(ref _rowsSinceCheckpoint, rows) < CheckpointAfterRows)
         {
             return;
@@ -271,29 +263,5 @@ public sealed class SqliteInstanceStore : InstanceStore
         statement.Bind(1, claim.Source);
         statement.Bind(2, (long)claim.Kind);
         statement.Bind(3, claim.ItemId);
-    }
-
-    /// <summary>Runs one prepared statement per row, rebinding its parameters; checks for cancellation as it goes.</summary>
-    private readonly struct Writer(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        public void Run<T>(string sql, IReadOnlyList<T> rows, Action<SqliteStatement, T, int> bind)
-        {
-            if (rows.Count == 0)
-            {
-                return;
-            }
-
-            using var statement = new SqliteStatement(connection, sql);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (i % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                bind(statement, rows[i], i);
-                statement.Execute();
-            }
-        }
     }
 }

@@ -39,7 +39,8 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    public void Bind(int index, string value) => Check(raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+    public void Bind(int index, string? value) =>
+        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
 
     /// <summary>Binds UTF-8 text; SQLite copies it, so the buffer may be reused at once.</summary>
     public void BindUtf8(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_statement, index, value));
@@ -47,6 +48,20 @@ internal sealed class SqliteStatement : IDisposable
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
     public void Bind(int index, DateTimeOffset value) => Bind(index, StoredTime.UnixMicroseconds(value));
+
+    public void Bind(int index, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            Bind(index, time);
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(_statement, index));
+        }
+    }
+
+    public void Bind(int index, bool value) => Bind(index, value ? 1L : 0L);
 
     /// <summary>Runs the statement with the bound values and readies it for the next row.</summary>
     public void Execute()

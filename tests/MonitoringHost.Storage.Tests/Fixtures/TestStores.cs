@@ -21,9 +21,7 @@ public static class TestStores
     /// <summary>Creates an empty store location for <paramref name="provider"/> and opens a store on it.</summary>
     public static async Task<TestStore> CreateAsync(StoreProvider provider, CancellationToken cancellationToken = default)
     {
-        var location = provider == StoreProvider.Postgres
-            ? await CreatePostgresDatabaseAsync(cancellationToken)
-            : CreateSqliteFolder();
+        var location = await CreateEmptyAsync(provider, cancellationToken);
         try
         {
             await location.ReopenAsync(cancellationToken);
@@ -35,6 +33,10 @@ public static class TestStores
             throw;
         }
     }
+
+    /// <summary>Creates an empty store location for <paramref name="provider"/> without opening a store on it (no schema yet).</summary>
+    public static async Task<TestStore> CreateEmptyAsync(StoreProvider provider, CancellationToken cancellationToken = default) =>
+        provider == StoreProvider.Postgres ? await CreatePostgresDatabaseAsync(cancellationToken) : CreateSqliteFolder();
 
     /// <summary>
     /// The PostgreSQL server's connection string; skips the calling test when there is none, or fails it under CI,
