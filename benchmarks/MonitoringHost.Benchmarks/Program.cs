@@ -4,6 +4,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- instance-space [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- runtime [a] [b] [c] [d]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- health
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -12,6 +13,11 @@ if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.M
 if (args.FirstOrDefault() == "runtime")
 {
     return await MonitoringHost.Benchmarks.Runtime.RuntimeScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "health")
+{
+    return await MonitoringHost.Benchmarks.Health.HealthScenario.RunAsync();
 }
 
 if (args.FirstOrDefault() == "instance-space")

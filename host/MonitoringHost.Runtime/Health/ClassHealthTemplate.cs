@@ -73,19 +73,36 @@ internal sealed class ClassHealthTemplate
 
     /// <summary>Dependency nodes whose members include targets of a stored relationship of <paramref name="type"/>.</summary>
     public int[] DependenciesOver(RelationshipInfo type) =>
-        DependencyCount == 0 ? [] : _matching.GetOrAdd(type, _ => Matching(r => type.IsA(r.Name)));
+        DependencyCount == 0 ? [] : _matching.TryGetValue(type, out var known) ? known : _matching.GetOrAdd(type, OverRelationship(type));
 
     /// <summary>
     /// Dependency nodes whose members include an object of <paramref name="member"/> class hosted by an object of this
     /// class: hosting is implied by the host chain, not stored, so the relationship type matches when some hosting
     /// type between the two classes derives from it.
     /// </summary>
-    public int[] DependenciesOverHosting(ClassInfo member, ClassCatalog classes) =>
-        DependencyCount == 0 ? [] : _matching.GetOrAdd(member, _ =>
+    public int[] DependenciesOverHosting(ClassInfo member, ClassCatalog classes)
+    {
+        if (DependencyCount == 0)
         {
-            var hosting = classes.Relationships.Where(x => x.IsHosting && Class.IsA(x.Source) && member.IsA(x.Target)).ToList();
-            return Matching(r => hosting.Exists(x => x.IsA(r.Name)));
-        });
+            return [];
+        }
+
+        if (_matching.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        return _matching.GetOrAdd(member, OverHosting(member, classes));
+    }
+
+    // Lambdas capturing parameters live in methods of their own, so the lookups above allocate nothing once cached.
+    private int[] OverRelationship(RelationshipInfo type) => Matching(r => type.IsA(r.Name));
+
+    private int[] OverHosting(ClassInfo member, ClassCatalog classes)
+    {
+        var hosting = classes.Relationships.Where(x => x.IsHosting && Class.IsA(x.Source) && member.IsA(x.Target)).ToList();
+        return Matching(r => hosting.Exists(x => x.IsA(r.Name)));
+    }
 
     private int[] Matching(Func<RelationshipInfo, bool> matches) =>
         [.. Enumerable.Range(0, Nodes.Length).Where(i => Nodes[i].Relationship is { } r && matches(r))];

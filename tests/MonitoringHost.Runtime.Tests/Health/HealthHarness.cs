@@ -28,6 +28,21 @@ internal sealed class HealthHarness : IAsyncDisposable
     public const string Performance = "System.Health.PerformanceState";
     public const string Configuration = "System.Health.ConfigurationState";
     public const string EntityState = "System.Health.EntityState";
+    public const string Running = "Test.Health.App.Running";
+    public const string Latency = "Test.Health.App.Latency";
+    public const string ServiceApps = "Test.Health.Service.Apps";
+    public const string AppsStrict = "Test.Health.Service.AppsStrict";
+    public const string ServiceContainsApp = "Test.Health.ServiceContainsApp";
+    public const string Backends = "Test.Health.App.Backends";
+    public const string Primary = "Test.Health.App.PrimaryBackend";
+    public const string Secondary = "Test.Health.App.SecondaryBackend";
+    public const string FarmApps = "Test.Health.Farm.Apps";
+    public const string NodeCheck = "Test.Health.Node.Check";
+    public const string NodeChildren = "Test.Health.Node.Children";
+
+    public static readonly ObjectData CheckoutService = Named(Service, "checkout");
+    public static readonly ObjectData Shop = AppData("web01", "shop");
+    public static readonly ObjectData Payments = AppData("web02", "payments");
 
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
 
@@ -73,6 +88,19 @@ internal sealed class HealthHarness : IAsyncDisposable
         harness.Model.ApplyInstanceSpaceChange(harness.Everything(), time.GetUtcNow(), harness.Batch);
         return harness;
     }
+
+    /// <summary>A harness with <paramref name="objects"/> (and their hosts) and <paramref name="relationships"/> discovered; its batch empty.</summary>
+    public static async Task<HealthHarness> StartAsync(IReadOnlyList<ObjectData> objects, IReadOnlyList<RelationshipData>? relationships = null)
+    {
+        var harness = await StartAsync();
+        await harness.DiscoverAsync(objects, relationships);
+        harness.TakeBatch();
+        return harness;
+    }
+
+    /// <summary>The checkout service containing shop and payments (payments through <paramref name="paymentsRelationship"/>).</summary>
+    public static Task<HealthHarness> StartWithServiceAsync(string paymentsRelationship = ServiceContainsApp) =>
+        StartAsync([CheckoutService, Shop, Payments], [new(ServiceContainsApp, CheckoutService, Shop), new(paymentsRelationship, CheckoutService, Payments)]);
 
     /// <summary>
     /// A host restart: a new model over the same instance space (every object and relationship as added), loaded

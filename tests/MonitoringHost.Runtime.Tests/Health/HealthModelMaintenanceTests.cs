@@ -1,4 +1,3 @@
-using MonitoringHost.Discovery.Data;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.Runtime.Health;
 using static MonitoringHost.Runtime.Tests.Health.HealthHarness;
@@ -8,19 +7,11 @@ namespace MonitoringHost.Runtime.Tests.Health;
 /// <summary>Maintenance freezing an object's monitors; members in maintenance and unavailable members in dependency rollups.</summary>
 public sealed class HealthModelMaintenanceTests
 {
-    private const string Running = "Test.Health.App.Running";
-    private const string Apps = "Test.Health.Service.Apps";
-    private const string AppsStrict = "Test.Health.Service.AppsStrict";
-
-    private static readonly ObjectData CheckoutService = Named(Service, "checkout");
-    private static readonly ObjectData Shop = AppData("web01", "shop");
-    private static readonly ObjectData Payments = AppData("web02", "payments");
 
     [Fact]
     public async Task In_maintenance_an_objects_monitors_make_no_state_changes_and_catch_up_when_it_ends()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([Shop]);
+        await using var h = await StartAsync([Shop]);
         var shop = Id(Shop);
         h.Apply(shop, Running, "Healthy");
         h.TakeBatch();
@@ -54,20 +45,20 @@ public sealed class HealthModelMaintenanceTests
         var (service, shop, payments) = (Id(CheckoutService), Id(Shop), Id(Payments));
         h.Apply(shop, Running, "Healthy");
         h.Apply(payments, Running, "Failed");
-        h.State(service, Apps).Should().Be(HealthState.Error);
+        h.State(service, ServiceApps).Should().Be(HealthState.Error);
         h.State(service, AppsStrict).Should().Be(HealthState.Error);
 
         h.Model.SetMaintenance(payments, true, Start, h.Batch);
 
-        h.State(service, Apps).Should().Be(HealthState.Success, "payments is left out while in maintenance");
+        h.State(service, ServiceApps).Should().Be(HealthState.Success, "payments is left out while in maintenance");
         h.State(service, AppsStrict).Should().Be(HealthState.Error, "its MemberInMaintenance is Error");
 
         // The service's own rollups keep working while a member is in maintenance.
         h.Apply(shop, Running, "Degraded");
-        h.State(service, Apps).Should().Be(HealthState.Warning);
+        h.State(service, ServiceApps).Should().Be(HealthState.Warning);
 
         h.Model.SetMaintenance(payments, false, Start, h.Batch);
-        h.State(service, Apps).Should().Be(HealthState.Error);
+        h.State(service, ServiceApps).Should().Be(HealthState.Error);
     }
 
     [Fact]
@@ -81,10 +72,10 @@ public sealed class HealthModelMaintenanceTests
 
         h.Apply(shop, Running, "Failed");
         h.TakeBatch().StateChanges.Should().OnlyContain(c => c.ObjectId == shop);
-        h.State(service, Apps).Should().Be(HealthState.Success);
+        h.State(service, ServiceApps).Should().Be(HealthState.Success);
 
         h.Model.SetMaintenance(service, false, Start, h.Batch);
-        h.State(service, Apps).Should().Be(HealthState.Error);
+        h.State(service, ServiceApps).Should().Be(HealthState.Error);
         h.Model.EntityState(service).Should().Be(HealthState.Error);
     }
 
@@ -106,7 +97,7 @@ public sealed class HealthModelMaintenanceTests
         h.Model.Summary(ledger)!.IsAvailable.Should().BeFalse("the host chain leads to the computer");
         h.Model.Summary(shop)!.IsAvailable.Should().BeTrue();
         h.State(service, AppsStrict).Should().Be(HealthState.Warning, "its MemberUnAvailable is Warning");
-        h.State(service, Apps).Should().Be(HealthState.Success, "left out by default");
+        h.State(service, ServiceApps).Should().Be(HealthState.Success, "left out by default");
 
         // Maintenance wins over unavailability: the member counts as MemberInMaintenance.
         h.Model.SetMaintenance(payments, true, Start, h.Batch);
@@ -128,15 +119,5 @@ public sealed class HealthModelMaintenanceTests
         await h.DiscoverAsync([ComponentData("web09", "shop", "cart")]);
 
         h.Model.Summary(Id(ComponentData("web09", "shop", "cart")))!.IsAvailable.Should().BeFalse();
-    }
-
-    private static async Task<HealthHarness> StartWithServiceAsync()
-    {
-        var h = await StartAsync();
-        await h.DiscoverAsync(
-            [CheckoutService, Shop, Payments],
-            [new("Test.Health.ServiceContainsApp", CheckoutService, Shop), new("Test.Health.ServiceContainsApp", CheckoutService, Payments)]);
-        h.TakeBatch();
-        return h;
     }
 }

@@ -8,22 +8,11 @@ namespace MonitoringHost.Runtime.Tests.Health;
 /// <summary>Dependency monitors over relationships and hosting, objects and relationships coming and going, incremental rollup.</summary>
 public sealed class HealthModelObjectsTests
 {
-    private const string Running = "Test.Health.App.Running";
-    private const string ServiceApps = "Test.Health.Service.Apps";
-    private const string FarmApps = "Test.Health.Farm.Apps";
-    private const string NodeCheck = "Test.Health.Node.Check";
-    private const string NodeChildren = "Test.Health.Node.Children";
-
     [Fact]
     public async Task A_dependency_monitor_rolls_up_its_members_over_the_relationship_type_and_types_derived_from_it()
     {
-        await using var h = await StartAsync();
-        var service = Named(Service, "checkout");
-        await h.DiscoverAsync(
-            [service, AppData("web01", "shop"), AppData("web02", "payments")],
-            [new("Test.Health.ServiceContainsApp", service, AppData("web01", "shop")), new("Test.Health.ServiceContainsCriticalApp", service, AppData("web02", "payments"))]);
-        var (serviceId, shop, payments) = (Id(service), Id(AppData("web01", "shop")), Id(AppData("web02", "payments")));
-        h.TakeBatch();
+        await using var h = await StartWithServiceAsync(paymentsRelationship: "Test.Health.ServiceContainsCriticalApp");
+        var (serviceId, shop, payments) = (Id(CheckoutService), Id(Shop), Id(Payments));
 
         h.Apply(shop, Running, "Healthy");
         h.State(serviceId, ServiceApps).Should().Be(HealthState.Success, "payments is Uninitialized and left out");
@@ -35,14 +24,14 @@ public sealed class HealthModelObjectsTests
             (payments, Running, HealthState.Error),
             (payments, Availability, HealthState.Error),
             (payments, EntityState, HealthState.Error),
-            (serviceId, "Test.Health.Service.AppsStrict", HealthState.Error),
+            (serviceId, AppsStrict, HealthState.Error),
             (serviceId, Configuration, HealthState.Error),
             (serviceId, EntityState, HealthState.Error),
             (serviceId, ServiceApps, HealthState.Error),
             (serviceId, Availability, HealthState.Error));
 
         // The relationship goes: the service's rollup is recomputed without it.
-        await h.UndiscoverAsync([], [new("Test.Health.ServiceContainsCriticalApp", service, AppData("web02", "payments"))]);
+        await h.UndiscoverAsync([], [new("Test.Health.ServiceContainsCriticalApp", CheckoutService, Payments)]);
         h.State(serviceId, ServiceApps).Should().Be(HealthState.Success);
         h.Model.EntityState(serviceId).Should().Be(HealthState.Success);
     }
@@ -101,23 +90,19 @@ public sealed class HealthModelObjectsTests
     [Fact]
     public async Task A_removed_object_drops_its_states_and_leaves_the_rollups_it_counted_in()
     {
-        await using var h = await StartAsync();
-        var service = Named(Service, "checkout");
-        await h.DiscoverAsync(
-            [service, AppData("web01", "shop"), AppData("web02", "payments")],
-            [new("Test.Health.ServiceContainsApp", service, AppData("web01", "shop")), new("Test.Health.ServiceContainsApp", service, AppData("web02", "payments"))]);
-        var (serviceId, shop, payments) = (Id(service), Id(AppData("web01", "shop")), Id(AppData("web02", "payments")));
+        await using var h = await StartWithServiceAsync();
+        var (serviceId, shop, payments) = (Id(CheckoutService), Id(Shop), Id(Payments));
         h.Apply(shop, Running, "Healthy");
         h.Apply(payments, Running, "Failed");
         h.State(serviceId, ServiceApps).Should().Be(HealthState.Error);
         h.TakeBatch();
 
-        await h.UndiscoverAsync([AppData("web02", "payments")]);
+        await h.UndiscoverAsync([Payments]);
 
         var batch = h.TakeBatch();
         batch.RemovedObjects.Should().Equal(payments);
         batch.StateChanges.Select(c => (c.ObjectId, c.MonitorId, c.NewState)).Should().Equal(
-            (serviceId, "Test.Health.Service.AppsStrict", HealthState.Success),
+            (serviceId, AppsStrict, HealthState.Success),
             (serviceId, Configuration, HealthState.Success),
             (serviceId, ServiceApps, HealthState.Success),
             (serviceId, Availability, HealthState.Success),

@@ -8,7 +8,6 @@ namespace MonitoringHost.Runtime.Tests.Health;
 
 public sealed class HealthModelRestartTests
 {
-    private const string Running = "Test.Health.App.Running";
 
     [Fact]
     public async Task Loading_the_committed_states_restores_every_monitor_without_state_changes()
@@ -58,9 +57,8 @@ public sealed class HealthModelRestartTests
     [Fact]
     public async Task Loading_fixes_stored_rollups_that_disagree_and_drops_the_states_of_objects_that_are_gone()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var shop = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop]);
+        var shop = Id(Shop);
         var gone = Guid.NewGuid();
 
         var restart = h.Restart(

@@ -7,19 +7,12 @@ namespace MonitoringHost.Runtime.Tests.Health;
 /// <summary>Unit monitors through their operational states, aggregates, resets, disabled monitors, the explorer tree.</summary>
 public sealed class HealthModelTests
 {
-    private const string Running = "Test.Health.App.Running";
-    private const string Latency = "Test.Health.App.Latency";
-    private const string Backends = "Test.Health.App.Backends";
-    private const string Primary = "Test.Health.App.PrimaryBackend";
-    private const string Secondary = "Test.Health.App.SecondaryBackend";
-
     [Fact]
     public async Task A_unit_monitor_takes_the_health_of_its_operational_states_and_records_a_change_only_when_the_health_changes()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var app = Id(AppData("web01", "shop"));
-        h.TakeBatch().StateChanges.Should().BeEmpty("new objects start Uninitialized");
+        await using var h = await StartAsync([Shop]);
+        var app = Id(Shop);
+        h.Batch.StateChanges.Should().BeEmpty("new objects start Uninitialized");
         h.State(app, Running).Should().Be(HealthState.Uninitialized);
 
         h.Apply(app, Running, "Healthy", "<DataItem n='1'/>").Should().Be(MonitorApplyOutcome.Changed);
@@ -49,9 +42,8 @@ public sealed class HealthModelTests
     [Fact]
     public async Task A_new_monitor_type_state_with_the_same_health_is_kept_without_a_state_change()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var app = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop]);
+        var app = Id(Shop);
         h.Apply(app, Latency, "Healthy");
         h.TakeBatch();
 
@@ -70,9 +62,8 @@ public sealed class HealthModelTests
     [Fact]
     public async Task WorstOf_and_BestOf_aggregates_leave_Uninitialized_children_out_unless_all_are()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var app = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop]);
+        var app = Id(Shop);
 
         // Backends (BestOf) over Primary and Secondary; Availability (WorstOf) over Running, Backends, Components.
         h.Apply(app, Primary, "Failed");
@@ -94,9 +85,8 @@ public sealed class HealthModelTests
     [Fact]
     public async Task Reset_puts_a_unit_monitor_back_to_Success_and_an_aggregate_resets_every_unit_beneath_it()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var app = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop]);
+        var app = Id(Shop);
         h.Apply(app, Running, "Failed");
         h.Apply(app, Primary, "Failed");
         h.Apply(app, Secondary, "Degraded");
@@ -118,9 +108,8 @@ public sealed class HealthModelTests
     [Fact]
     public async Task Disabled_monitors_take_no_part_whether_disabled_in_the_pack_or_by_an_override()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop"), AppData("web01", "vault", SpecialApp)]);
-        var app = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop, AppData("web01", "vault", SpecialApp)]);
+        var app = Id(Shop);
         var special = Id(AppData("web01", "vault", SpecialApp));
 
         h.Apply(app, "Test.Health.App.Retired", "Failed").Should().Be(MonitorApplyOutcome.Disabled);
@@ -141,9 +130,8 @@ public sealed class HealthModelTests
     [Fact]
     public async Task The_explorer_shows_the_tree_with_display_names_kinds_states_and_change_times()
     {
-        await using var h = await StartAsync();
-        await h.DiscoverAsync([AppData("web01", "shop")]);
-        var app = Id(AppData("web01", "shop"));
+        await using var h = await StartAsync([Shop]);
+        var app = Id(Shop);
         h.Time.Advance(TimeSpan.FromMinutes(5));
         h.Apply(app, Primary, "Failed");
         var changed = Start.AddMinutes(5);
