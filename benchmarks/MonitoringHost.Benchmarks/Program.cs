@@ -6,6 +6,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- runtime [a] [b] [c] [d]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- alerts
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- opstore [--postgres CONNECTION]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- health
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -19,6 +20,11 @@ if (args.FirstOrDefault() == "runtime")
 if (args.FirstOrDefault() == "alerts")
 {
     return MonitoringHost.Benchmarks.Alerts.AlertsScenario.Run();
+}
+
+if (args.FirstOrDefault() == "health")
+{
+    return await MonitoringHost.Benchmarks.Health.HealthScenario.RunAsync();
 }
 
 if (args.FirstOrDefault() == "instance-space")

@@ -19,6 +19,8 @@ public sealed record StateChange(
 /// <summary>
 /// The current state of one monitor on one object, as kept between restarts. <see cref="MonitorTypeState"/> is the
 /// unit monitor's monitor type state (null for aggregate and dependency monitors, and before the first detection).
+/// <see cref="LastChanged"/> is <see cref="DateTimeOffset.MinValue"/> for a monitor whose health never changed but
+/// whose monitor type state is known (a detection while its object was in maintenance).
 /// </summary>
 public sealed record MonitorStateRecord(
     Guid ObjectId,
