@@ -37,4 +37,30 @@ public abstract class DataItem
 
     /// <summary>The item's own fields; <c>@time</c> and <c>@type</c> are answered before this is asked.</summary>
     protected abstract string? SelectValue(DataPath path);
+
+    /// <summary>
+    /// The item as the XML Operations Manager shows it (an alert's context, a state change's context):
+    /// <c>&lt;DataItem type="…" time="…"&gt;</c> with the kind's own elements. This base form has no elements; each kind
+    /// adds its own by overriding <see cref="WriteContent"/>.
+    /// </summary>
+    public string ToXml()
+    {
+        var settings = new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, Indent = false };
+        var text = new System.Text.StringBuilder();
+        using (var writer = System.Xml.XmlWriter.Create(text, settings))
+        {
+            writer.WriteStartElement("DataItem");
+            writer.WriteAttributeString("type", TypeName);
+            writer.WriteAttributeString("time", Select(DataPath.Parse("@time")));
+            WriteContent(writer);
+            writer.WriteEndElement();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes the kind's own elements inside <c>&lt;DataItem&gt;</c>.</summary>
+    protected virtual void WriteContent(System.Xml.XmlWriter writer)
+    {
+    }
 }
