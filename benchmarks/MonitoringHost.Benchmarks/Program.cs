@@ -7,6 +7,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- alerts
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- opstore [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- health
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- operations [--postgres CONNECTION]
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -30,6 +31,11 @@ if (args.FirstOrDefault() == "health")
 if (args.FirstOrDefault() == "instance-space")
 {
     return await MonitoringHost.Benchmarks.InstanceSpace.InstanceSpaceScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "operations")
+{
+    return await MonitoringHost.Benchmarks.Operations.OperationsEngineScenario.RunAsync(args);
 }
 
 if (args.FirstOrDefault() == "opstore")
