@@ -9,4 +9,12 @@ internal sealed class TestEventData(DateTimeOffset time, IReadOnlyDictionary<str
 
     protected override string? SelectValue(DataPath path) =>
         path.Steps is [{ AttributeName: null, IsAttribute: false } step] ? fields.GetValueOrDefault(step.Name) : null;
+
+    protected override void WriteContent(System.Xml.XmlWriter writer)
+    {
+        foreach (var (name, value) in fields)
+        {
+            writer.WriteElementString(name, value);
+        }
+    }
 }

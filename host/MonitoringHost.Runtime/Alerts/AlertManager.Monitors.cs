@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.Runtime.Compilation;
@@ -115,7 +114,7 @@ public sealed partial class AlertManager
 
         try
         {
-            return DataNode.FromXml(XElement.Parse(change.Context));
+            return DataItemXml.Parse(change.Context);
         }
         catch (XmlException e)
         {

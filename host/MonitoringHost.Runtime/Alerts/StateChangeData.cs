@@ -31,4 +31,13 @@ internal sealed class StateChangeData : DataItem
             _ => DataNode.Select(_context.Children, steps[1..]),
         };
     }
+
+    /// <summary><c>Context</c> with the causing item's attributes and elements (nothing for a rollup's change).</summary>
+    protected override void WriteContent(System.Xml.XmlWriter writer)
+    {
+        if (_context is not null)
+        {
+            DataItemXml.Node(writer, _context, "Context");
+        }
+    }
 }

@@ -1,10 +1,14 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 
 namespace MonitoringHost.Runtime.DataItems;
 
 /// <summary><c>System.CommandOutput</c>: what a command wrote and how it ended, read as <c>StdOut</c>, <c>StdErr</c>, <c>ExitCode</c>.</summary>
 public sealed class CommandOutputData : DataItem
 {
+    private static readonly ImmutableArray<DataPath> XmlElements = DataItemXml.Paths("StdOut", "StdErr", "ExitCode");
+
     // Kept as text once so expressions on ExitCode do not format it per evaluation.
     private readonly string _exitCodeText;
 
@@ -37,4 +41,7 @@ public sealed class CommandOutputData : DataItem
                 _ => null,
             }
             : null;
+
+    /// <summary><c>StdOut</c>, <c>StdErr</c>, <c>ExitCode</c>, as <c>System.CommandOutput</c> is documented.</summary>
+    protected override void WriteContent(XmlWriter writer) => DataItemXml.Elements(writer, this, XmlElements);
 }

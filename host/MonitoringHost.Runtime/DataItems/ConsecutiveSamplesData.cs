@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 
 namespace MonitoringHost.Runtime.DataItems;
 
@@ -11,6 +13,8 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public sealed class ConsecutiveSamplesData : DataItem
 {
+    private static readonly ImmutableArray<DataPath> RunElements = DataItemXml.Paths("FirstValue", "LastValue");
+
     public ConsecutiveSamplesData(PerformanceData sample, long consecutiveSamples, double firstValue)
         : base(sample?.Time ?? throw new ArgumentNullException(nameof(sample)))
     {
@@ -47,5 +51,12 @@ public sealed class ConsecutiveSamplesData : DataItem
             "LastValue" => PerformanceData.FormatNumber(LastValue),
             _ => Sample.Select(path),
         };
+    }
+
+    /// <summary>The sample's elements with this item's <c>Value</c> and <c>SampleCount</c> (the run length), then <c>FirstValue</c> and <c>LastValue</c>.</summary>
+    protected override void WriteContent(XmlWriter writer)
+    {
+        PerformanceData.WriteSample(writer, this);
+        DataItemXml.Elements(writer, this, RunElements);
     }
 }

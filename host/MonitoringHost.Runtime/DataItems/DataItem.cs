@@ -7,6 +7,8 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public abstract class DataItem
 {
+    private static readonly DataPath TimePath = DataPath.Parse("@time");
+
     protected DataItem(DateTimeOffset time) => Time = time;
 
     /// <summary>The data type's ID as packs name it (<c>System.PropertyBagData</c>).</summary>
@@ -40,18 +42,20 @@ public abstract class DataItem
 
     /// <summary>
     /// The item as the XML Operations Manager shows it (an alert's context, a state change's context):
-    /// <c>&lt;DataItem type="…" time="…"&gt;</c> with the kind's own elements. This base form has no elements; each kind
-    /// adds its own by overriding <see cref="WriteContent"/>.
+    /// <c>&lt;DataItem type="…" time="…"&gt;</c> with the kind's own elements. Every path <see cref="Select"/> answers
+    /// selects the same text in this form; text XML 1.0 cannot carry is written as U+FFFD (see README, "XML form of
+    /// data items").
     /// </summary>
     public string ToXml()
     {
-        var settings = new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, Indent = false };
+        // Entitize: carriage returns and line breaks in values are written as references, so they read back as they were.
+        var settings = new System.Xml.XmlWriterSettings { OmitXmlDeclaration = true, Indent = false, NewLineHandling = System.Xml.NewLineHandling.Entitize };
         var text = new System.Text.StringBuilder();
         using (var writer = System.Xml.XmlWriter.Create(text, settings))
         {
             writer.WriteStartElement("DataItem");
-            writer.WriteAttributeString("type", TypeName);
-            writer.WriteAttributeString("time", Select(DataPath.Parse("@time")));
+            DataItemXml.Attribute(writer, "type", TypeName);
+            writer.WriteAttributeString("time", Select(TimePath));
             WriteContent(writer);
             writer.WriteEndElement();
         }
@@ -59,8 +63,6 @@ public abstract class DataItem
         return text.ToString();
     }
 
-    /// <summary>Writes the kind's own elements inside <c>&lt;DataItem&gt;</c>.</summary>
-    protected virtual void WriteContent(System.Xml.XmlWriter writer)
-    {
-    }
+    /// <summary>Writes the kind's own elements inside <c>&lt;DataItem&gt;</c>, at the paths its <see cref="SelectValue"/> answers.</summary>
+    protected abstract void WriteContent(System.Xml.XmlWriter writer);
 }

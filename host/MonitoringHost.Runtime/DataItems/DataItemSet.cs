@@ -28,6 +28,18 @@ public sealed class DataItemSet
 
     public int Count => Items.Length;
 
+    /// <summary>
+    /// The item a monitor state change is put down to when the set reaches a detection: its first item, or for an
+    /// empty set (a filter let it through) a <see cref="TriggerData"/> carrying nothing but the set's time.
+    /// </summary>
+    public DataItem Cause => Count > 0 ? Items[0] : new TriggerData(Time);
+
+    /// <summary>
+    /// The set's XML form is its <see cref="Cause"/>'s: a set stands for one detection, and what reads the form back
+    /// (an alert's <c>$Data/Context/…$</c> parameters) reads one item, as it does when an item arrives on its own.
+    /// </summary>
+    public string ToXml() => Cause.ToXml();
+
     /// <summary>An item delivered on its own, as a set-aware module sees it: a set of one.</summary>
     public static DataItemSet Of(DataItem item) => new(item?.Time ?? throw new ArgumentNullException(nameof(item)), [item]);
 

@@ -1,3 +1,4 @@
+using System.Xml;
 using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 
@@ -61,4 +62,83 @@ public sealed class DiscoveryDataItem : DataItem
     /// anything beyond <c>@time</c> and <c>@type</c>.
     /// </summary>
     protected override string? SelectValue(DataPath path) => null;
+
+    /// <summary>
+    /// Operations Manager's discovery data shape with this host's names in place of GUIDs: <c>DiscoveryMode</c>
+    /// (Snapshot or Incremental) and <c>DiscoverySource</c>, then <c>ClassInstances/ClassInstance[@TypeId]</c> with
+    /// <c>Settings/Setting/Name|Value</c> per property (no <c>Value</c> for a null one) and the host as a nested
+    /// <c>Host[@TypeId]</c> of the same shape, and <c>RelationshipInstances/RelationshipInstance</c> with
+    /// <c>TypeId</c>, <c>SourceTypeId</c>, <c>TargetTypeId</c> and its ends in <c>SourceRole</c> and <c>TargetRole</c>.
+    /// An incremental submission's removals follow in <c>RemovedClassInstances</c> and <c>RemovedRelationshipInstances</c>.
+    /// </summary>
+    protected override void WriteContent(XmlWriter writer)
+    {
+        DataItemXml.Element(writer, "DiscoveryMode", Data.Mode.ToString());
+        DataItemXml.Element(writer, "DiscoverySource", Data.Source.Value);
+        WriteObjects(writer, "ClassInstances", Data.Objects);
+        WriteRelationships(writer, "RelationshipInstances", Data.Relationships);
+        if (Data.RemovedObjects.Count > 0)
+        {
+            WriteObjects(writer, "RemovedClassInstances", Data.RemovedObjects);
+        }
+
+        if (Data.RemovedRelationships.Count > 0)
+        {
+            WriteRelationships(writer, "RemovedRelationshipInstances", Data.RemovedRelationships);
+        }
+    }
+
+    private static void WriteObjects(XmlWriter writer, string name, IReadOnlyList<ObjectData> objects)
+    {
+        writer.WriteStartElement(name);
+        foreach (var instance in objects)
+        {
+            WriteObject(writer, "ClassInstance", instance, withTypeId: true);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void WriteRelationships(XmlWriter writer, string name, IReadOnlyList<RelationshipData> relationships)
+    {
+        writer.WriteStartElement(name);
+        foreach (var relationship in relationships)
+        {
+            writer.WriteStartElement("RelationshipInstance");
+            DataItemXml.Attribute(writer, "TypeId", relationship.TypeName);
+            DataItemXml.Attribute(writer, "SourceTypeId", relationship.Source.ClassName);
+            DataItemXml.Attribute(writer, "TargetTypeId", relationship.Target.ClassName);
+            WriteObject(writer, "SourceRole", relationship.Source, withTypeId: false);
+            WriteObject(writer, "TargetRole", relationship.Target, withTypeId: false);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void WriteObject(XmlWriter writer, string name, ObjectData instance, bool withTypeId)
+    {
+        writer.WriteStartElement(name);
+        if (withTypeId)
+        {
+            DataItemXml.Attribute(writer, "TypeId", instance.ClassName);
+        }
+
+        writer.WriteStartElement("Settings");
+        foreach (var (property, value) in instance.Properties)
+        {
+            writer.WriteStartElement("Setting");
+            DataItemXml.Element(writer, "Name", property);
+            DataItemXml.Element(writer, "Value", value);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        if (instance.Host is { } host)
+        {
+            WriteObject(writer, "Host", host, withTypeId: true);
+        }
+
+        writer.WriteEndElement();
+    }
 }

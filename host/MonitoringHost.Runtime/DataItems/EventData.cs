@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 
 namespace MonitoringHost.Runtime.DataItems;
 
@@ -13,6 +14,11 @@ public sealed class EventData : DataItem
 {
     public const string SystemTypeName = "System.Event.Data";
     public const string WindowsTypeName = "Microsoft.Windows.EventData";
+
+    private static readonly ImmutableArray<DataPath> HeaderElements = DataItemXml.Paths(
+        "PublisherName", "EventSourceName", "Channel", "LoggingComputer", "EventNumber", "EventCategory", "EventLevel", "UserName");
+
+    private static readonly ImmutableArray<DataPath> DescriptionElements = DataItemXml.Paths("EventDisplayNumber", "EventDescription");
 
     private string _eventNumberText = "0";
     private string _eventDisplayNumberText = "0";
@@ -125,6 +131,32 @@ public sealed class EventData : DataItem
             "EventData" => DataNode.Select(EventDataContent, steps[1..]),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The elements in the order Operations Manager writes an event: the header (text fields the event lacks are
+    /// left out), <c>EventData</c> with its content, <c>EventDisplayNumber</c>, <c>EventDescription</c>, then
+    /// <c>Params</c> with a <c>Param</c> per insertion string. <c>EventData</c> and <c>Params</c> are always written,
+    /// empty when there is nothing, as the paths <c>EventData</c> and <c>Params</c> select empty text then.
+    /// </summary>
+    protected override void WriteContent(XmlWriter writer)
+    {
+        DataItemXml.Elements(writer, this, HeaderElements);
+        writer.WriteStartElement("EventData");
+        foreach (var node in EventDataContent)
+        {
+            DataItemXml.Node(writer, node);
+        }
+
+        writer.WriteEndElement();
+        DataItemXml.Elements(writer, this, DescriptionElements);
+        writer.WriteStartElement("Params");
+        foreach (var param in Params)
+        {
+            writer.WriteElementString("Param", DataItemXml.Text(param));
+        }
+
+        writer.WriteEndElement();
     }
 
     private string? Param(int position)

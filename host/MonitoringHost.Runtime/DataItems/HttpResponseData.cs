@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 using MonitoringHost.Probes.Http;
 
 namespace MonitoringHost.Runtime.DataItems;
@@ -13,6 +15,11 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public sealed class HttpResponseData(DateTimeOffset time, HttpCheckResult result) : DataItem(time)
 {
+    private static readonly ImmutableArray<DataPath> XmlElements = DataItemXml.Paths(
+        "Url", "Method", "Result", "FinalUrl", "StatusCode", "ResponseTime", "ContentLength", "ContentMatch", "RedirectCount",
+        "CertificateValid", "CertificateExpiresInDays", "CertificateSubject", "CertificateIssuer", "CertificateNotAfter",
+        "CertificateProblem", "ErrorMessage");
+
     public override string TypeName => "MonitoringHost.Agentless.HttpResponseData";
 
     public HttpCheckResult Result { get; } = result;
@@ -46,6 +53,9 @@ public sealed class HttpResponseData(DateTimeOffset time, HttpCheckResult result
             _ => null,
         };
     }
+
+    /// <summary>The elements above, in that order; those that do not apply are left out.</summary>
+    protected override void WriteContent(XmlWriter writer) => DataItemXml.Elements(writer, this, XmlElements);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

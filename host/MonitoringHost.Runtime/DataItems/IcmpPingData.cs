@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 using MonitoringHost.Probes.Icmp;
 
 namespace MonitoringHost.Runtime.DataItems;
@@ -11,6 +13,10 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public sealed class IcmpPingData(DateTimeOffset time, IcmpPingResult result) : DataItem(time)
 {
+    private static readonly ImmutableArray<DataPath> XmlElements = DataItemXml.Paths(
+        "ServerName", "Address", "Succeeded", "Status", "Sent", "Received", "PacketLoss", "RoundTripTime",
+        "MinimumRoundTripTime", "MaximumRoundTripTime", "ErrorMessage");
+
     public override string TypeName => "MonitoringHost.Agentless.IcmpPingData";
 
     public IcmpPingResult Result { get; } = result;
@@ -32,6 +38,9 @@ public sealed class IcmpPingData(DateTimeOffset time, IcmpPingResult result) : D
             _ => null,
         }
         : null;
+
+    /// <summary>The elements above, in that order; those that do not apply are left out.</summary>
+    protected override void WriteContent(XmlWriter writer) => DataItemXml.Elements(writer, this, XmlElements);
 
     private static string? Milliseconds(TimeSpan? value) => value?.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 
 namespace MonitoringHost.Runtime.DataItems;
 
@@ -9,6 +11,10 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public sealed class PerformanceData : DataItem
 {
+    private static readonly ImmutableArray<DataPath> NameElements = DataItemXml.Paths("TimeSampled", "ObjectName", "CounterName", "InstanceName");
+    private static readonly DataPath IsNullPath = DataPath.Parse("IsNull");
+    private static readonly ImmutableArray<DataPath> ValueElements = DataItemXml.Paths("Value", "SampleCount");
+
     public PerformanceData(
         DateTimeOffset timeSampled,
         string objectName,
@@ -67,6 +73,26 @@ public sealed class PerformanceData : DataItem
             _ => null,
         }
         : null;
+
+    /// <summary>
+    /// <c>TimeSampled</c>, <c>ObjectName</c>, <c>CounterName</c>, <c>InstanceName</c>, <c>IsNull Type="Boolean"</c>,
+    /// <c>Value</c>, <c>SampleCount</c>: <c>System.Performance.Data</c> as Operations Manager documents it.
+    /// </summary>
+    protected override void WriteContent(XmlWriter writer) => WriteSample(writer, this);
+
+    /// <summary>
+    /// The elements of a performance sample, with the text <paramref name="item"/> selects for each: the kinds
+    /// derived from <c>System.Performance.BaseData</c> (consecutive samples…) share this shape with their own values.
+    /// </summary>
+    internal static void WriteSample(XmlWriter writer, DataItem item)
+    {
+        DataItemXml.Elements(writer, item, NameElements);
+        writer.WriteStartElement(IsNullPath.First);
+        writer.WriteAttributeString("Type", "Boolean");
+        writer.WriteString(item.Select(IsNullPath));
+        writer.WriteEndElement();
+        DataItemXml.Elements(writer, item, ValueElements);
+    }
 
     /// <summary>A number as the XML form writes it: invariant, round-trippable.</summary>
     internal static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);

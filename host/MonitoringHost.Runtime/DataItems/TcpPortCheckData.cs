@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Xml;
 using MonitoringHost.Probes.Tcp;
 
 namespace MonitoringHost.Runtime.DataItems;
@@ -10,6 +12,8 @@ namespace MonitoringHost.Runtime.DataItems;
 /// </summary>
 public sealed class TcpPortCheckData(DateTimeOffset time, TcpPortCheckResult result) : DataItem(time)
 {
+    private static readonly ImmutableArray<DataPath> XmlElements = DataItemXml.Paths("ServerName", "Port", "StatusCode", "ConnectionTime");
+
     public override string TypeName => "Microsoft.SystemCenter.SyntheticTransactions.TCPPortCheckData";
 
     public TcpPortCheckResult Result { get; } = result;
@@ -24,4 +28,6 @@ public sealed class TcpPortCheckData(DateTimeOffset time, TcpPortCheckResult res
             _ => null,
         }
         : null;
+
+    protected override void WriteContent(XmlWriter writer) => DataItemXml.Elements(writer, this, XmlElements);
 }

@@ -6,4 +6,9 @@ public sealed class TriggerData(DateTimeOffset time) : DataItem(time)
     public override string TypeName => "System.TriggerData";
 
     protected override string? SelectValue(DataPath path) => null;
+
+    /// <summary>A tick has no elements: <c>&lt;DataItem type="System.TriggerData" time="…"/&gt;</c>.</summary>
+    protected override void WriteContent(System.Xml.XmlWriter writer)
+    {
+    }
 }

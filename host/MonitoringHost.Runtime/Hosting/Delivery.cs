@@ -25,7 +25,7 @@ internal readonly struct Delivery
     /// The item a monitor state change is put down to: the item, or a set's first; an empty set that reaches a state
     /// (a filter let it through) carries nothing but its time.
     /// </summary>
-    public DataItem Cause => Item ?? (Set!.Count > 0 ? Set.Items[0] : new TriggerData(Set.Time));
+    public DataItem Cause => Item ?? Set!.Cause;
 
     public static Delivery Of(DataItem item) => new(item, null);
 

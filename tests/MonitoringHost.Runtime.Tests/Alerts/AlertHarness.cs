@@ -4,6 +4,7 @@ using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Identity;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.Runtime.Alerts;
+using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Health;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Operations;
@@ -106,6 +107,7 @@ internal sealed class AlertHarness
     public OperationsSnapshot Snapshot() =>
         new([], [.. Manager.OpenAlerts], [], [.. Manager.ResolutionStates.Where(s => s.Code is > 0 and < 255)]);
 
+    /// <summary>A property bag's XML form, as a unit monitor's state change carries it.</summary>
     public static string PropertyBag(params (string Name, string Value)[] properties) =>
-        $"<DataItem type=\"System.PropertyBagData\" time=\"2026-11-30T09:59:50.0000000Z\">{string.Concat(properties.Select(p => $"<Property Name=\"{p.Name}\">{p.Value}</Property>"))}</DataItem>";
+        new PropertyBagData(new DateTimeOffset(2026, 11, 30, 9, 59, 50, TimeSpan.Zero), properties.Select(p => KeyValuePair.Create(p.Name, p.Value))).ToXml();
 }

@@ -183,6 +183,24 @@ public sealed class AlertManagerMonitorTests
     }
 
     [Fact]
+    public void OnStateChange_ContextValueWithMarkupCharacters_ParameterReadsTheValueAsTheBagHadIt()
+    {
+        var alert = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error, PropertyBag(("State", "slow & <\"unsafe\">"), ("Port", "8080")))!;
+
+        alert.Parameters.Should().Equal("web01.contoso.com", "slow & <\"unsafe\">", "W3SVC port 8080", "none");
+    }
+
+    [Fact]
+    public void OnStateChange_ContextWithADoctype_IsNotReadAndTheParametersAreEmpty()
+    {
+        var context = "<!DOCTYPE DataItem [<!ENTITY e \"expanded\">]><DataItem type=\"System.PropertyBagData\"><Property Name=\"State\">&e;</Property></DataItem>";
+
+        var alert = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error, context)!;
+
+        alert.Parameters.Should().Equal("web01.contoso.com", "", "W3SVC port 8080", "none");
+    }
+
+    [Fact]
     public void OnStateChange_ContextThatIsNotXml_RaisesTheAlertWithEmptyContextParameters()
     {
         var alert = _harness.Change(PortMonitor, HealthState.Success, HealthState.Error, "State=slow")!;

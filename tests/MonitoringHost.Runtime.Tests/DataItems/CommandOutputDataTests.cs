@@ -35,4 +35,27 @@ public sealed class CommandOutputDataTests
         quiet.Exists(DataPath.Parse("StdErr")).Should().BeTrue();
         quiet.Select(DataPath.Parse("ExitCode")).Should().Be("0");
     }
+
+    [Fact]
+    public void ToXml_Output_HasStdOutStdErrAndExitCodeWithTheTextSelectGives()
+    {
+        var output = new CommandOutputData(
+            new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero), "<status>ok & \"ready\"</status>\r\nline 2\n", "", -2);
+
+        var root = XmlForm.ShouldRoundTrip(
+            output,
+            ("StdOut", "<status>ok & \"ready\"</status>\r\nline 2\n"),
+            ("StdErr", ""),
+            ("ExitCode", "-2"));
+
+        root.Elements().Select(e => e.Name.LocalName).Should().Equal("StdOut", "StdErr", "ExitCode");
+    }
+
+    [Fact]
+    public void ToXml_TerminalColourCodes_AreReplacedSoTheOutputStaysReadable()
+    {
+        var output = new CommandOutputData(DateTimeOffset.UnixEpoch, "\u001b[32mOK\u001b[0m", "", 0);
+
+        XmlForm.XPathText(XmlForm.Load(output.ToXml()), "StdOut").Should().Be("\uFFFD[32mOK\uFFFD[0m");
+    }
 }

@@ -58,4 +58,51 @@ public sealed class DiscoveryDataItemTests
 
         combine.Should().Throw<ArgumentException>().WithMessage("*sdk:b*");
     }
+
+    [Fact]
+    public void ToXml_Snapshot_WritesClassInstancesWithSettingsHostsAndRelationships()
+    {
+        var source = DiscoveryDataItem.WorkflowSource("Contoso.App.Discovery", Target);
+        var app = new ObjectData(
+            "Contoso.App",
+            new Dictionary<string, string?> { ["Name"] = "Shop & <Co>", ["Version"] = null },
+            Computer("web01.contoso.test"));
+        var item = new DiscoveryDataItem(Time, DiscoveryData.Snapshot(source, [app], [new RelationshipData("Test.AppReferencesApp", app, Computer("sql01"))]));
+
+        var root = XmlForm.ShouldRoundTrip(item, ("@type", "System.Discovery.Data"));
+
+        string? At(string path) => XmlForm.XPathText(root, path);
+        At("DiscoveryMode").Should().Be("Snapshot");
+        At("DiscoverySource").Should().Be($"discovery:Contoso.App.Discovery:{Target:D}");
+        At("ClassInstances/ClassInstance/@TypeId").Should().Be("Contoso.App");
+        At("ClassInstances/ClassInstance/Settings/Setting[Name='Name']/Value").Should().Be("Shop & <Co>");
+        At("ClassInstances/ClassInstance/Settings/Setting[Name='Version']/Name").Should().Be("Version");
+        At("ClassInstances/ClassInstance/Settings/Setting[Name='Version']/Value").Should().BeNull();
+        At("ClassInstances/ClassInstance/Host/@TypeId").Should().Be("Microsoft.Windows.Computer");
+        At("ClassInstances/ClassInstance/Host/Settings/Setting[Name='PrincipalName']/Value").Should().Be("web01.contoso.test");
+        At("RelationshipInstances/RelationshipInstance/@TypeId").Should().Be("Test.AppReferencesApp");
+        At("RelationshipInstances/RelationshipInstance/@SourceTypeId").Should().Be("Contoso.App");
+        At("RelationshipInstances/RelationshipInstance/@TargetTypeId").Should().Be("Microsoft.Windows.Computer");
+        At("RelationshipInstances/RelationshipInstance/SourceRole/Host/Settings/Setting/Value").Should().Be("web01.contoso.test");
+        At("RelationshipInstances/RelationshipInstance/TargetRole/Settings/Setting[Name='PrincipalName']/Value").Should().Be("sql01");
+        At("RemovedClassInstances").Should().BeNull();
+    }
+
+    [Fact]
+    public void ToXml_IncrementalWithRemovals_WritesTheRemovalsAfterTheClaims()
+    {
+        var data = DiscoveryData.Incremental(DiscoverySource.Sdk("console"), [Computer("a")]) with
+        {
+            RemovedObjects = [Computer("b")],
+            RemovedRelationships = [new RelationshipData("Test.AppReferencesApp", Computer("a"), Computer("c"))],
+        };
+
+        var root = XmlForm.Load(new DiscoveryDataItem(Time, data).ToXml());
+
+        root.Elements().Select(e => e.Name.LocalName).Should().Equal(
+            "DiscoveryMode", "DiscoverySource", "ClassInstances", "RelationshipInstances", "RemovedClassInstances", "RemovedRelationshipInstances");
+        XmlForm.XPathText(root, "DiscoveryMode").Should().Be("Incremental");
+        XmlForm.XPathText(root, "RemovedClassInstances/ClassInstance/Settings/Setting/Value").Should().Be("b");
+        XmlForm.XPathText(root, "RemovedRelationshipInstances/RelationshipInstance/TargetRole/Settings/Setting/Value").Should().Be("c");
+    }
 }

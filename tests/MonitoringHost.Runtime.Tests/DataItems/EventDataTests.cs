@@ -84,4 +84,62 @@ public sealed class EventDataTests
         empty.Select(DataPath.Parse("PublisherName")).Should().BeNull();
         empty.Exists(DataPath.Parse("Params/Param[1]")).Should().BeFalse();
     }
+
+    [Fact]
+    public void ToXml_Event_EveryPathPacksReadSelectsTheSameTextInTheXml()
+    {
+        XmlForm.ShouldRoundTrip(
+            Event,
+            ("PublisherName", "Service Control Manager"),
+            ("EventSourceName", "Service Control Manager"),
+            ("Channel", "System"),
+            ("LoggingComputer", "node1.contoso.test"),
+            ("EventNumber", "3221232495"),
+            ("EventDisplayNumber", "7023"),
+            ("EventCategory", "0"),
+            ("EventLevel", "1"),
+            ("UserName", "N/A"),
+            ("EventDescription", "The Spooler service terminated with the following error: access denied"),
+            ("Params/Param[1]", "Spooler"),
+            ("Params/Param[2]", "access denied"),
+            ("Params/Param", "Spooler"),
+            ("Params/Param[3]", null),
+            ("Params", "Spooleraccess denied"),
+            ("EventData/DataItem/@type", "System.XmlData"),
+            ("EventData/DataItem/EventData/Data[@Name='param2']", "access denied"),
+            ("/DataItem/EventDisplayNumber", "7023"));
+    }
+
+    [Fact]
+    public void ToXml_EventWithoutOptionalFields_LeavesThemOutAndKeepsEmptyParamsAndEventData()
+    {
+        var bare = new EventData(Time, EventData.SystemTypeName) { PublisherName = "Health Service Script", EventDisplayNumber = 1001 };
+
+        var root = XmlForm.ShouldRoundTrip(
+            bare,
+            ("@type", "System.Event.Data"),
+            ("PublisherName", "Health Service Script"),
+            ("EventDisplayNumber", "1001"),
+            ("Channel", null),
+            ("EventDescription", null),
+            ("Params", ""),
+            ("Params/Param[1]", null),
+            ("EventData", ""));
+
+        root.Elements().Select(e => e.Name.LocalName).Should().Equal(
+            "PublisherName", "EventNumber", "EventCategory", "EventLevel", "EventData", "EventDisplayNumber", "Params");
+    }
+
+    [Fact]
+    public void ToXml_ParamWithMarkup_IsEscapedAndReadsBack()
+    {
+        var item = new EventData(Time) { Params = ["C:\\Temp\\<new>.txt", "a & b", "line1\r\nline2"], EventDescription = "<b>bold</b>" };
+
+        XmlForm.ShouldRoundTrip(
+            item,
+            ("Params/Param[1]", "C:\\Temp\\<new>.txt"),
+            ("Params/Param[2]", "a & b"),
+            ("Params/Param[3]", "line1\r\nline2"),
+            ("EventDescription", "<b>bold</b>"));
+    }
 }

@@ -35,4 +35,32 @@ public sealed class PerformanceDataTests
 
         sample.Select(DataPath.Parse(path)).Should().BeNull();
     }
+
+    [Fact]
+    public void ToXml_Sample_HasTheDocumentedElementsWithTheTextSelectGives()
+    {
+        var sample = new PerformanceData(Sampled, "LogicalDisk", "% Free Space", "C:", 12.5, sampleCount: 4);
+
+        var root = XmlForm.ShouldRoundTrip(
+            sample,
+            ("TimeSampled", "2026-03-01T12:30:15.2500000Z"),
+            ("ObjectName", "LogicalDisk"),
+            ("CounterName", "% Free Space"),
+            ("InstanceName", "C:"),
+            ("IsNull", "false"),
+            ("Value", "12.5"),
+            ("SampleCount", "4"));
+
+        root.Elements().Select(e => e.Name.LocalName).Should().Equal(
+            "TimeSampled", "ObjectName", "CounterName", "InstanceName", "IsNull", "Value", "SampleCount");
+        XmlForm.XPathText(root, "IsNull/@Type").Should().Be("Boolean");
+    }
+
+    [Fact]
+    public void ToXml_NullSampleWithoutInstance_WritesIsNullTrueAndAnEmptyInstanceName()
+    {
+        var sample = new PerformanceData(Sampled, "Memory", "Available MBytes", "", 0, isNull: true);
+
+        XmlForm.ShouldRoundTrip(sample, ("InstanceName", ""), ("IsNull", "true"), ("Value", "0"), ("SampleCount", "1"));
+    }
 }

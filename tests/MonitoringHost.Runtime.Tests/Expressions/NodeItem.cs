@@ -16,4 +16,12 @@ internal sealed class NodeItem(string typeName, ImmutableArray<DataNode> content
     }
 
     protected override string? SelectValue(DataPath path) => DataNode.Select(content, path.Steps.AsSpan());
+
+    protected override void WriteContent(System.Xml.XmlWriter writer)
+    {
+        foreach (var node in content)
+        {
+            DataItemXml.Node(writer, node);
+        }
+    }
 }
