@@ -19,10 +19,13 @@ public static class CrashModel
     public static readonly DiscoverySource Source = DiscoverySource.Sdk("crash-worker");
 
     /// <summary>The shipped libraries and the test pack tests/Shared/Packs/Test.Instances.xml, validated.</summary>
-    public static ClassCatalog Load(string repositoryRoot)
+    public static ClassCatalog Load(string repositoryRoot) => LoadSharedPack(repositoryRoot, "Test.Instances.xml");
+
+    /// <summary>The shipped libraries and the pack <paramref name="fileName"/> of tests/Shared/Packs, validated; any error throws with every problem.</summary>
+    public static ClassCatalog LoadSharedPack(string repositoryRoot, string fileName)
     {
         var libraries = ShippedLibraries.Read(Path.Combine(repositoryRoot, "packs", "libraries"));
-        var result = PackSetLoader.Load([Path.Combine(repositoryRoot, "tests", "Shared", "Packs", "Test.Instances.xml")], libraries.Packs);
+        var result = PackSetLoader.Load([Path.Combine(repositoryRoot, "tests", "Shared", "Packs", fileName)], libraries.Packs);
         if (result.HasErrors)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems.Where(p => p.IsError)));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using MonitoringHost.CrashWorker;
 using MonitoringHost.Discovery.Instances;
@@ -63,57 +62,18 @@ public abstract class CrashRecoverySuite
     /// <summary>Starts the worker, kills it after <paramref name="afterMilliseconds"/> of applying, returns the last generation it acknowledged.</summary>
     private static async Task<long> RunAndKillAsync(StoreOptions options, int afterMilliseconds)
     {
-        var worker = Path.Combine(Path.GetDirectoryName(typeof(CrashModel).Assembly.Location)!, "MonitoringHost.CrashWorker.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(worker);
-        start.ArgumentList.Add(options.Provider == StoreProvider.Postgres ? "postgres" : "sqlite");
-        start.ArgumentList.Add(options.Provider == StoreProvider.Postgres
-            ? options.ConnectionString!
-            : $"Data Source={Path.Combine(options.DataFolder, StoreOptions.DefaultFileName)}");
-        start.ArgumentList.Add(RepositoryPaths.Root);
-
-        using var process = Process.Start(start)!;
         long acknowledged = -1;
-        var started = new TaskCompletionSource();
-        var errors = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
-        process.OutputDataReceived += (_, e) =>
+        await CrashWorkerProcess.RunAndKillAsync("", options, afterMilliseconds, line =>
         {
-            if (e.Data is null)
+            if (line.StartsWith("started at ", StringComparison.Ordinal))
             {
-                return;
+                Interlocked.Exchange(ref acknowledged, long.Parse(line["started at ".Length..], CultureInfo.InvariantCulture));
             }
-
-            if (e.Data.StartsWith("started at ", StringComparison.Ordinal))
+            else if (line.StartsWith("committed ", StringComparison.Ordinal))
             {
-                Interlocked.Exchange(ref acknowledged, long.Parse(e.Data["started at ".Length..], CultureInfo.InvariantCulture));
-                started.TrySetResult();
+                Interlocked.Exchange(ref acknowledged, long.Parse(line["committed ".Length..], CultureInfo.InvariantCulture));
             }
-            else if (e.Data.StartsWith("committed ", StringComparison.Ordinal))
-            {
-                Interlocked.Exchange(ref acknowledged, long.Parse(e.Data["committed ".Length..], CultureInfo.InvariantCulture));
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var ready = await Task.WhenAny(started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        if (ready != started.Task)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"the crash worker did not start: {errors}");
-        }
-
-        await Task.Delay(afterMilliseconds);
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.HasExited.Should().BeTrue();
-        errors.ToString().Should().NotContain("Exception", "the worker fails only by being killed");
+        });
         return Interlocked.Read(ref acknowledged);
     }
 }
