@@ -33,9 +33,46 @@ internal sealed class OperationRows
         feed.AddRange(batch.StateChanges.Select(OperationsJson.StateChangeEvent));
         feed.AddRange(batch.CreatedAlerts.Select(OperationsJson.AlertCreatedEvent));
         feed.AddRange(batch.UpdatedAlerts.Select(u => OperationsJson.AlertUpdatedEvent(u.Alert, u.History)));
-        feed.AddRange(batch.MaintenanceStarted.Select(OperationsJson.MaintenanceStartedEvent));
-        feed.AddRange(batch.MaintenanceEnded.Select(e => OperationsJson.MaintenanceEndedEvent(e.Window, e.Ended)));
+        feed.AddRange(MaintenanceInOrder(batch).Select(e => e.Ended is { } ended
+            ? OperationsJson.MaintenanceEndedEvent(e.Window, ended)
+            : OperationsJson.MaintenanceStartedEvent(e.Window)));
         Feed = feed;
+    }
+
+    /// <summary>
+    /// The maintenance events of a batch in the order they happened, for the feed: first the ends of windows that
+    /// started before this batch, then each window started (or changed) in it, followed, after its last entry, by its
+    /// end when it also ended in this batch. So a window that ends and a new one that starts for the same object read
+    /// "ended" then "started", and a window that started and ended within the batch reads "started" then "ended",
+    /// whatever order a group commit gathered them in. (A window is known by its object and start.)
+    /// </summary>
+    private static IEnumerable<(MaintenanceWindow Window, DateTimeOffset? Ended)> MaintenanceInOrder(OperationsBatch batch)
+    {
+        var last = new Dictionary<(Guid, DateTimeOffset), int>();
+        for (var i = 0; i < batch.MaintenanceStarted.Count; i++)
+        {
+            last[(batch.MaintenanceStarted[i].ObjectId, batch.MaintenanceStarted[i].Start)] = i;
+        }
+
+        var endedHere = batch.MaintenanceEnded.Where(e => last.ContainsKey((e.Window.ObjectId, e.Window.Start)))
+            .ToLookup(e => (e.Window.ObjectId, e.Window.Start));
+        foreach (var (window, ended) in batch.MaintenanceEnded.Where(e => !last.ContainsKey((e.Window.ObjectId, e.Window.Start))))
+        {
+            yield return (window, ended);
+        }
+
+        for (var i = 0; i < batch.MaintenanceStarted.Count; i++)
+        {
+            var window = batch.MaintenanceStarted[i];
+            yield return (window, null);
+            if (last[(window.ObjectId, window.Start)] == i)
+            {
+                foreach (var (endedWindow, ended) in endedHere[(window.ObjectId, window.Start)])
+                {
+                    yield return (endedWindow, ended);
+                }
+            }
+        }
     }
 
     /// <summary>Monitor states to upsert, one per (object, monitor).</summary>

@@ -210,7 +210,7 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
         var feed = await test.Store.ReadFeedAsync(before, 100, default);
         feed.Select(e => (e.Kind, e.SubjectId, e.Time)).Should().Equal(
             ("health.changed", Id(1), PreciseUtc), ("health.changed", Id(4), T0), ("alert.created", created.Id, created.TimeAdded),
-            ("alert.updated", created.Id, history.Time), ("maintenance.started", Id(2), started.Start), ("maintenance.ended", Id(3), T0.AddHours(1)));
+            ("alert.updated", created.Id, history.Time), ("maintenance.ended", Id(3), T0.AddHours(1)), ("maintenance.started", Id(2), started.Start));
         feed.Select(e => e.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         var changes = await store.ReadStateChangesAsync(Id(1), T0, 10, default);
         changes.Should().Equal(change1 with { Time = PreciseUtc });
@@ -245,7 +245,7 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
             payload.RootElement.GetProperty("owner").ValueKind.Should().Be(JsonValueKind.Null);
         }
 
-        using (var payload = JsonDocument.Parse(feed[5].Payload))
+        using (var payload = JsonDocument.Parse(feed[4].Payload))
         {
             payload.RootElement.GetProperty("objectId").GetGuid().Should().Be(Id(3));
             payload.RootElement.GetProperty("reason").GetString().Should().Be("PlannedOther");
@@ -317,6 +317,28 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
         var loaded = await store.LoadAsync(default);
         loaded.States.Select(s => s.ObjectId).Should().Equal(Id(2));
         loaded.Maintenance.Should().Equal(restarted);
+        (await test.Store.ReadFeedAsync(2, 10, default)).Select(e => (e.Kind, e.SubjectId, e.Time)).Should().Equal(
+            [("maintenance.ended", Id(3), T0.AddMinutes(30)), ("maintenance.ended", Id(4), T0.AddHours(1)), ("maintenance.started", Id(4), restarted.Start)],
+            "the ends of earlier windows come before the window started in the same commit, whatever order the batch lists them in");
+    }
+
+    [SkippableFact]
+    public async Task Commit_WindowStartedAndEndedInOneBatch_ReadsStartedThenEnded_AndLeavesNoRow()
+    {
+        await using var test = await CreateAsync();
+        var store = OperationsStore.For(test.Store);
+        var later = Window(5) with { Start = T0.AddMinutes(10), Until = T0.AddHours(1) };
+
+        await store.CommitAsync(Batch(b =>
+        {
+            b.MaintenanceStarted.Add(Window(5));
+            b.MaintenanceEnded.Add((Window(5), T0.AddMinutes(5)));
+            b.MaintenanceStarted.Add(later);
+        }), default);
+
+        (await test.Store.ReadFeedAsync(0, 10, default)).Select(e => (e.Kind, e.Time)).Should().Equal(
+            ("maintenance.started", T0), ("maintenance.ended", T0.AddMinutes(5)), ("maintenance.started", later.Start));
+        (await store.LoadAsync(default)).Maintenance.Should().Equal(later);
     }
 
     [SkippableFact]

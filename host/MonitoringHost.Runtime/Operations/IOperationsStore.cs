@@ -16,7 +16,9 @@ public interface IOperationsStore
     /// <summary>
     /// Writes <paramref name="batch"/> and its change feed events in one transaction, durable on return; all or
     /// nothing. Feed events, in this order: <c>health.changed</c> per state change, <c>alert.created</c> per new
-    /// alert, <c>alert.updated</c> per update, <c>maintenance.started</c>, <c>maintenance.ended</c>.
+    /// alert, <c>alert.updated</c> per update, then the maintenance events in the order they happened:
+    /// <c>maintenance.ended</c> of windows that started before the batch, then <c>maintenance.started</c> (or changed)
+    /// per window, each followed by its <c>maintenance.ended</c> when it also ended in the batch.
     /// </summary>
     Task CommitAsync(OperationsBatch batch, CancellationToken cancellationToken);
 }

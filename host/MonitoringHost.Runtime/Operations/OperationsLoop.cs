@@ -16,7 +16,7 @@ public sealed class OperationsLoop : IAsyncDisposable
     private readonly IOperationsStore _store;
     private readonly TimeProvider _time;
     private readonly OperationsLoopOptions _options;
-    private readonly Channel<Step> _steps = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Step> _steps = Channel.CreateUnbounded<Step>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task _loop;
     private long _committedBatches;
     private long _committedSteps;
@@ -70,39 +70,67 @@ public sealed class OperationsLoop : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs steps into a batch while the previous batch commits (the models run ahead of the store by at most the
+    /// batch being committed), then answers that batch's callers and commits the next one: commits stay in order.
+    /// </summary>
     private async Task LoopAsync()
     {
         var reader = _steps.Reader;
-        var done = new List<Step>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new OperationsBatch();
+        var steps = new List<Step>();
+        Task? committing = null;
+        List<Step> committed = [];
+        while (true)
         {
-            var batch = new OperationsBatch();
-            var changes = 0;
-            while (changes < _options.MaxChangesPerCommit && done.Count < _options.MaxStepsPerCommit && reader.TryRead(out var step))
+            while (batch.Count < _options.MaxChangesPerCommit && steps.Count < _options.MaxStepsPerCommit && reader.TryRead(out var step))
             {
                 var own = new OperationsBatch();
                 if (step.Run(own))
                 {
-                    changes += own.Count;
                     batch.Append(own);
                 }
 
-                done.Add(step);
+                steps.Add(step);
             }
 
-            if (!batch.IsEmpty)
+            if (committing is not null)
             {
-                await CommitAsync(batch).ConfigureAwait(false);
+                if (!committing.IsCompleted && batch.Count < _options.MaxChangesPerCommit && steps.Count < _options.MaxStepsPerCommit)
+                {
+                    // Take more steps while the commit runs, unless the channel is done.
+                    var more = reader.WaitToReadAsync().AsTask();
+                    if (await Task.WhenAny(committing, more).ConfigureAwait(false) == more && await more.ConfigureAwait(false) && !committing.IsCompleted)
+                    {
+                        continue;
+                    }
+                }
+
+                await committing.ConfigureAwait(false);
+                Interlocked.Increment(ref _committedBatches);
+                Interlocked.Add(ref _committedSteps, committed.Count);
+                foreach (var step in committed)
+                {
+                    step.Complete();
+                }
+
+                committing = null;
             }
 
-            Interlocked.Increment(ref _committedBatches);
-            Interlocked.Add(ref _committedSteps, done.Count);
-            foreach (var step in done)
+            if (steps.Count == 0)
             {
-                step.Complete();
+                if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
             }
 
-            done.Clear();
+            committed = steps;
+            committing = batch.IsEmpty ? Task.CompletedTask : CommitAsync(batch);
+            steps = [];
+            batch = new OperationsBatch();
         }
     }
 
