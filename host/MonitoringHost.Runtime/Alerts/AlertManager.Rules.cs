@@ -53,6 +53,7 @@ public sealed partial class AlertManager
         {
             Category = rule?.Element.Settings.Category,
             Parameters = [.. request.Parameters],
+            Context = request.Context,
             Suppression = [.. request.Suppression],
             HasSuppression = request.HasSuppression,
         };

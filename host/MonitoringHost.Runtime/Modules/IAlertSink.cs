@@ -28,4 +28,7 @@ public sealed record AlertRequest(
 
     /// <summary>The filled alert parameters (<c>{0}</c>… of the description); empty text where the rule gives none.</summary>
     public IReadOnlyList<string> Parameters { get; init; } = [];
+
+    /// <summary>The data item that raised it, as XML (<see cref="DataItems.DataItem.ToXml"/>): the alert's Context.</summary>
+    public string? Context { get; init; }
 }

@@ -50,6 +50,8 @@ public sealed class OperationsEngineTests
         // The rule raised its alert every minute: one alert, repeated (its count starts at 0).
         var ruleAlert = stored.Where(a => !a.IsMonitorAlert).Should().ContainSingle().Subject;
         ruleAlert.RepeatCount.Should().Be(6, "the rule ran seven times in 7 minutes and the first raised the alert");
+        ruleAlert.Context.Should().StartWith("<DataItem type=\"System.TriggerData\" time=\"2026-11-30T10:00:", "the rule's trigger raised it");
+        monitorAlerts.Should().OnlyContain(a => a.Context!.StartsWith("<DataItem type=\"Microsoft.SystemCenter.SyntheticTransactions.TCPPortCheckData\"", StringComparison.Ordinal), "the failed check caused each");
 
         var feed = await FeedCountsAsync(harness);
         feed["alert.created"].Should().Be(stored.Count);

@@ -50,6 +50,7 @@ public sealed class GenerateAlertModule : ModuleInstance
         {
             HasSuppression = Settings.HasSuppression,
             Parameters = Array.ConvertAll(parameters, p => p ?? ""),
+            Context = input.ToXml(),
         });
         return ValueTask.CompletedTask;
     }

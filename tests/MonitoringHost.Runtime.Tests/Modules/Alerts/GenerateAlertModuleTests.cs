@@ -71,6 +71,7 @@ public sealed class GenerateAlertModuleTests
         {
             HasSuppression = true,
             Parameters = ["Spooler", "web01.contoso.com", "stopped"],
+            Context = """<DataItem type="System.PropertyBagData" time="2025-03-04T05:05:07.0000000Z"><Property Name="Service" VariantType="8">Spooler</Property><Property Name="State" VariantType="8">stopped</Property></DataItem>""",
         });
     }
 
