@@ -170,6 +170,9 @@ public static class OperationsEngineScenario
 
         public Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken) => inner.LoadAsync(cancellationToken);
 
+        public Task<IReadOnlyList<global::MonitoringHost.Runtime.Maintenance.MaintenanceSchedule>> ReadMaintenanceSchedulesAsync(CancellationToken cancellationToken) =>
+            inner.ReadMaintenanceSchedulesAsync(cancellationToken);
+
         /// <summary>Time spent inside the store's commits.</summary>
         public TimeSpan Committing => TimeSpan.FromTicks(Interlocked.Read(ref _committingTicks));
 

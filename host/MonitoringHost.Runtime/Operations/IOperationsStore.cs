@@ -13,6 +13,9 @@ public interface IOperationsStore
     /// <summary>What a starting host needs: every monitor state, open alerts, active maintenance, resolution states.</summary>
     Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken);
 
+    /// <summary>The recurring maintenance windows (saved through the API; a starting host schedules them).</summary>
+    Task<IReadOnlyList<MaintenanceSchedule>> ReadMaintenanceSchedulesAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes <paramref name="batch"/> and its change feed events in one transaction, durable on return; all or
     /// nothing. Feed events, in this order: <c>health.changed</c> per state change, <c>alert.created</c> per new

@@ -54,7 +54,7 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
     public OperationsLoop Loop => _loop;
 
     /// <summary>
-    /// Loads the stored state (monitor states, open alerts, maintenance, resolution states) into the models over the
+    /// Loads the stored state (monitor states, open alerts, maintenance, resolution states, recurring maintenance) into the models over the
     /// instance space as it is now, then follows the workflow host's results and the instance space's changes.
     /// </summary>
     public async Task StartAsync(WorkflowHost host, WorkflowResults results, CancellationToken cancellationToken)
@@ -62,6 +62,7 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(results);
         var snapshot = await Store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var schedules = await Store.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false);
         _host = host;
         _results = results;
         await _loop.RunAsync(batch =>
@@ -73,9 +74,10 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
             _health.Load(snapshot.States, now, batch);
             _alerts.Load(snapshot);
             _maintenance.Load(snapshot.Maintenance);
+            _maintenance.SetSchedules(schedules);
             Apply(new MaintenanceChange([.. snapshot.Maintenance.Select(w => w.ObjectId)], []), now, batch);
 
-            // Windows that ended while the host was down end now.
+            // Windows that ended while the host was down end now; a recurring window under way starts.
             Apply(_maintenance.Tick(batch), now, batch);
             return true;
         }).ConfigureAwait(false);

@@ -135,4 +135,26 @@ public sealed class OperationsEngineTests
         (await harness.Engine.StateAsync(harness.Service, PortMonitor)).Should().Be(HealthState.Error, "the next detection is reported again after a reset");
         (await PortAlertsAsync(harness)).Should().ContainSingle().Which.Id.Should().NotBe(alert.Id);
     }
+
+    [Fact]
+    public async Task StoredSchedule_PutsTheComputerInMaintenanceWhenItsWindowComes_AfterARestart()
+    {
+        await using var harness = await OperationsHarness.StartAsync();
+        var schedule = new MaintenanceSchedule(Guid.NewGuid(), "patching", "5 10 * * *", "UTC", TimeSpan.FromMinutes(10), [harness.Computer],
+            Recursive: true, MaintenanceReason.PlannedOperatingSystemReconfiguration, "monthly patches", Enabled: true, OperationsHarness.Start, OperationsHarness.Start);
+        await harness.Store.SaveMaintenanceScheduleAsync(schedule, CancellationToken.None);
+        await harness.RestartAsync();
+
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(4));
+        (await harness.Engine.MaintenanceAsync()).Should().BeEmpty();
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        var windows = await harness.Engine.MaintenanceAsync();
+        windows.Select(w => w.ObjectId).Should().BeEquivalentTo([harness.Computer, harness.Service]);
+        windows.Should().OnlyContain(w => w.Start == OperationsHarness.Start.AddMinutes(5) && w.Until == OperationsHarness.Start.AddMinutes(15) && w.By == "schedule:patching");
+        (await harness.Engine.SummaryAsync(harness.Service))!.InMaintenance.Should().BeTrue();
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(10));
+        (await harness.Engine.MaintenanceAsync()).Should().BeEmpty("the window lasts ten minutes");
+        (await harness.Store.ReadMaintenanceAsync(CancellationToken.None)).Should().BeEmpty();
+    }
 }

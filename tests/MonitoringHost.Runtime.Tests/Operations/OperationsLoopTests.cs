@@ -22,6 +22,8 @@ public sealed class OperationsLoopTests
 
         public Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<MonitoringHost.Runtime.Maintenance.MaintenanceSchedule>> ReadMaintenanceSchedulesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public async Task CommitAsync(OperationsBatch batch, CancellationToken cancellationToken)
         {
             if (Gate is { } gate)
