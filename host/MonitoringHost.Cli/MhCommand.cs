@@ -15,6 +15,7 @@ public static class MhCommand
         var workflows = new Command("workflows", "Work with the workflows packs define.");
         workflows.Subcommands.Add(EffectiveCommand.Create(output, error));
         root.Subcommands.Add(workflows);
+        root.Subcommands.Add(ServeCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MonitoringHost.Server;
+
+/// <summary>
+/// The management server's HTTP side (API.md). For now the endpoints that need no key: <c>GET /api/v1/health</c>
+/// (liveness and readiness: the store answers, the packs are loaded) and <c>GET /metrics</c> (Prometheus text).
+/// </summary>
+public static class ServerApp
+{
+    public static WebApplication Build(ManagementServer server, ILoggerProvider? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(server.Options.Urls);
+        builder.Logging.ClearProviders();
+        if (logging is not null)
+        {
+            builder.Logging.AddProvider(logging);
+        }
+
+        var app = builder.Build();
+        app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
+        app.MapGet("/metrics", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await context.Response.WriteAsync(await MetricsAsync(server).ConfigureAwait(false), context.RequestAborted).ConfigureAwait(false);
+        });
+        return app;
+    }
+
+    /// <summary>200 with what was checked when the server can serve; 503 with the reason when it cannot.</summary>
+    private static async Task<IResult> HealthAsync(ManagementServer server, CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await server.Space.ReadFeedAsync(server.Space.LastSequence, 1, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = "the store did not answer within 5 s";
+        }
+        catch (Exception failure) when (failure is System.Data.Common.DbException or InvalidOperationException)
+        {
+            problem = $"the store cannot be read: {failure.Message}";
+        }
+
+        if (server.Engine.Loop.CommitFailure is { } commit)
+        {
+            problem ??= $"changes cannot be committed: {commit.Message}";
+        }
+
+        var body = new
+        {
+            status = problem is null ? "healthy" : "unhealthy",
+            problem,
+            store = server.Store.Provider.ToString(),
+            packs = server.Classes.Packs.Packs.Length,
+            objects = server.Space.Count,
+            workflowInstances = server.Host.InstanceCount,
+            started = server.Started.UtcDateTime,
+        };
+        return problem is null ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>The server's figures in Prometheus' text format.</summary>
+    internal static async Task<string> MetricsAsync(ManagementServer server)
+    {
+        var openAlerts = (await server.Engine.OpenAlertsAsync().ConfigureAwait(false)).Count;
+        var text = new StringBuilder();
+        void Metric(string name, string type, string help, double value)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n{name} {value.ToString(CultureInfo.InvariantCulture)}\n");
+        }
+
+        Metric("mh_objects", "gauge", "Monitoring objects in the instance space.", server.Space.Count);
+        Metric("mh_workflow_instances", "gauge", "Workflow instances scheduled (one per workflow and target object).", server.Host.InstanceCount);
+        Metric("mh_workflow_runs_in_progress", "gauge", "Workflow runs started and not finished.", server.Host.RunsInProgress);
+        Metric("mh_workflows_unsupported", "gauge", "Workflows that name a module type the host does not implement.", server.Host.Unsupported.Count);
+        Metric("mh_alerts_open", "gauge", "Alerts not closed.", openAlerts);
+        Metric("mh_operations_commits_total", "counter", "Transactions of health, alert and maintenance changes committed.", server.Engine.Loop.CommittedBatches);
+        Metric("mh_operations_steps_total", "counter", "Health, alert and maintenance changes committed.", server.Engine.Loop.CommittedSteps);
+        Metric("mh_operations_commit_failing", "gauge", "1 while commits fail and are being retried.", server.Engine.Loop.CommitFailure is null ? 0 : 1);
+        Metric("mh_uptime_seconds", "gauge", "Seconds since the server started.", (server.Options.Time.GetUtcNow() - server.Started).TotalSeconds);
+        return text.ToString();
+    }
+}

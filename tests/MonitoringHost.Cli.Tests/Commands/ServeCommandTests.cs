@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using MonitoringHost.Tests.Shared;
+
+namespace MonitoringHost.Cli.Tests.Commands;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mh-serve-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = MhCommand.Invoke(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Serve_WithAPackThatDoesNotValidate_ExitsWith1_ListingTheProblems()
+    {
+        var pack = Path.Combine(_folder, "Contoso.Broken.xml");
+        File.WriteAllText(pack, "<ManagementPack><Manifest><Identity><ID>Contoso.Broken</ID></Identity></Manifest></ManagementPack>");
+
+        var (exitCode, output, error) = Run("serve", pack, "--data", Path.Combine(_folder, "data"), "--urls", "http://127.0.0.1:0");
+
+        exitCode.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().StartWith("error: the packs do not validate:").And.Contain("Contoso.Broken.xml");
+    }
+
+    [Fact]
+    public void Serve_WithAStoreThatCannotBeReached_ExitsWith1_SayingSo()
+    {
+        var (exitCode, _, error) = Run("serve", "--postgres", "Host=127.0.0.1;Port=1;Username=mh;Database=mh;Timeout=2", "--urls", "http://127.0.0.1:0");
+
+        exitCode.Should().Be(1);
+        error.Should().StartWith("error: the store cannot be opened:");
+    }
+
+    [SkippableFact]
+    public async Task Serve_AsAProcess_AnswersHealth_AndStopsGracefullyOnSigint()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux());
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [MhDll(), "serve", "--data", Path.Combine(_folder, "data"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            var banner = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
+                ?? throw new InvalidOperationException($"mh serve ended: {await process.StandardError.ReadToEndAsync()}");
+            banner.Should().StartWith("MonitoringHost management server:");
+            var url = banner[(banner.IndexOf("listening on ", StringComparison.Ordinal) + 13)..banner.IndexOf(". Ctrl+C", StringComparison.Ordinal)];
+            using var client = new HttpClient();
+            using var health = await client.GetAsync(new Uri(url + "/api/v1/health"));
+            health.StatusCode.Should().Be(HttpStatusCode.OK);
+
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            process.ExitCode.Should().Be(0);
+            (await process.StandardOutput.ReadToEndAsync()).Trim().Should().Be("stopped");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    /// <summary>The built <c>mh</c> of the same configuration as these tests.</summary>
+    private static string MhDll()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(RepositoryPaths.Root, "host", "MonitoringHost.Cli", "bin", configuration, "net10.0", "mh.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"mh is not built at {path}");
+    }
+}
