@@ -25,6 +25,9 @@ public abstract class CompanionStore
 
     private protected InstanceStoreSql Sql { get; }
 
+    /// <summary>The instance store's clock.</summary>
+    private protected TimeProvider Time => _owner.Clock;
+
     /// <summary>The dialect's companion of <paramref name="store"/>, made by <paramref name="sqlite"/> or <paramref name="postgres"/>.</summary>
     private protected static T For<T>(InstanceStore store, Func<SqliteInstanceStore, T> sqlite, Func<PostgresInstanceStore, T> postgres) => store switch
     {
@@ -52,4 +55,33 @@ public abstract class CompanionStore
     /// <summary>Runs one query on a connection of its own and reads every row.</summary>
     private protected async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
         await DbQuery.ReadAllAsync(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false), sql, bind, read, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs the statements in one transaction; returns the rows each affected.</summary>
+    private protected async Task<int[]> ExecuteAsync(CancellationToken cancellationToken, params (string Sql, Action<DbCommand> Bind)[] statements)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var counts = new int[statements.Length];
+                for (var i = 0; i < statements.Length; i++)
+                {
+                    var command = connection.CreateCommand();
+                    await using (command.ConfigureAwait(false))
+                    {
+                        command.Transaction = transaction;
+                        command.CommandText = statements[i].Sql;
+                        statements[i].Bind(command);
+                        counts[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                // Not cancellable: once the commit is sent its outcome must be known.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return counts;
+            }
+        }
+    }
 }

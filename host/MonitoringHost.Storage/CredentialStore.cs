@@ -88,33 +88,4 @@ public abstract class CredentialStore : CompanionStore, ICredentialStore
 
     private StoredRunAsAccount ReadAccount(DbDataReader reader) =>
         new(Sql.ReadGuid(reader, 0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), Sql.ReadTime(reader, 4));
-
-    /// <summary>Runs the statements in one transaction; returns the rows each affected.</summary>
-    private async Task<int[]> ExecuteAsync(CancellationToken cancellationToken, params (string Sql, Action<DbCommand> Bind)[] statements)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var counts = new int[statements.Length];
-                for (var i = 0; i < statements.Length; i++)
-                {
-                    var command = connection.CreateCommand();
-                    await using (command.ConfigureAwait(false))
-                    {
-                        command.Transaction = transaction;
-                        command.CommandText = statements[i].Sql;
-                        statements[i].Bind(command);
-                        counts[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                // Not cancellable: once the commit is sent its outcome must be known.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                return counts;
-            }
-        }
-    }
 }

@@ -25,6 +25,9 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
 
     private protected TimeProvider Time { get; }
 
+    /// <summary>The clock, for the companion stores that record times of their own.</summary>
+    internal TimeProvider Clock => Time;
+
     /// <inheritdoc />
     public Task<StoredInstances> LoadAsync(CancellationToken cancellationToken) => ReadEverythingAsync(cancellationToken);
 

@@ -48,9 +48,12 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>A second store on the same location, as another host process would open it; closed with this one.</summary>
-    public async Task<InstanceStore> OpenAnotherAsync(CancellationToken cancellationToken = default)
+    public Task<InstanceStore> OpenAnotherAsync(CancellationToken cancellationToken = default) => OpenAnotherAsync(TimeProvider.System, cancellationToken);
+
+    /// <summary>A second store on the same location whose own times come from <paramref name="time"/>; closed with this one.</summary>
+    public async Task<InstanceStore> OpenAnotherAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var store = await InstanceStoreFactory.OpenAsync(Options, cancellationToken);
+        var store = await InstanceStoreFactory.OpenAsync(Options, time, cancellationToken);
         _opened.Add(store);
         return store;
     }
