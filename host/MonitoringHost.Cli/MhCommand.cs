@@ -16,6 +16,7 @@ public static class MhCommand
         workflows.Subcommands.Add(EffectiveCommand.Create(output, error));
         root.Subcommands.Add(workflows);
         root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(KeysCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

@@ -20,6 +20,7 @@ public sealed class ManagementServer : IAsyncDisposable
 {
     private ManagementServer(ServerOptions options, InstanceStore store, InstanceSpace space, CollectedDataStore collected, OperationsEngine engine, WorkflowHost host, DateTimeOffset started)
     {
+        Keys = ApiKeyStore.For(store);
         Options = options;
         Store = store;
         Space = space;
@@ -42,6 +43,18 @@ public sealed class ManagementServer : IAsyncDisposable
     public WorkflowHost Host { get; }
 
     public DateTimeOffset Started { get; }
+
+    /// <summary>The API keys.</summary>
+    public ApiKeyStore Keys { get; }
+
+    /// <summary>
+    /// Where the first start wrote the administrator key it created (SQLite stores: <c>administrator.key</c> in the data
+    /// folder, readable only by its owner), or null when the store already had an administrator key or is PostgreSQL.
+    /// </summary>
+    public string? AdministratorKeyFile { get; private set; }
+
+    /// <summary>Whether any administrator key exists (when none does, <c>mh keys create</c> makes one).</summary>
+    public bool HasAdministratorKey { get; private set; }
 
     public ClassCatalog Classes => Space.Classes;
 
@@ -84,7 +97,9 @@ public sealed class ManagementServer : IAsyncDisposable
             host = new WorkflowHost(space, new WorkflowCompiler(loaded.Packs, ModuleCatalog.Default), services, results, options.Runtime);
             await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new ManagementServer(options, store, space, collected, engine, host, time.GetUtcNow());
+            var server = new ManagementServer(options, store, space, collected, engine, host, time.GetUtcNow());
+            await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
+            return server;
         }
         catch
         {
@@ -94,6 +109,41 @@ public sealed class ManagementServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => StopAsync(Store, Space, Collected, Engine, Host);
+
+    /// <summary>
+    /// On a SQLite store without an administrator key, creates one into a file only the owner can read, so that a
+    /// new user can call the API at once; the key itself is never printed or logged.
+    /// </summary>
+    private async Task EnsureAdministratorKeyAsync(CancellationToken cancellationToken)
+    {
+        HasAdministratorKey = await Keys.CountAsync(ApiRole.Administrator, cancellationToken).ConfigureAwait(false) > 0;
+        if (HasAdministratorKey || Options.Store.Provider != StoreProvider.Sqlite)
+        {
+            return;
+        }
+
+        var file = Path.Combine(Options.Store.DataFolder, "administrator.key");
+        var created = await Keys.CreateAsync($"administrator-{Started:yyyyMMddHHmmss}", ApiRole.Administrator, "mh serve (first start)", null, cancellationToken).ConfigureAwait(false);
+        var write = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            write.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var stream = new FileStream(file, write))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteLineAsync(created.Key.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        AdministratorKeyFile = file;
+        HasAdministratorKey = true;
+    }
 
     private static async ValueTask StopAsync(InstanceStore store, InstanceSpace? space, CollectedDataStore? collected, OperationsEngine? engine, WorkflowHost? host)
     {

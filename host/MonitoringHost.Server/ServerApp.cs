@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace MonitoringHost.Server;
 
 /// <summary>
-/// The management server's HTTP side (API.md). For now the endpoints that need no key: <c>GET /api/v1/health</c>
-/// (liveness and readiness: the store answers, the packs are loaded) and <c>GET /metrics</c> (Prometheus text).
+/// The management server's HTTP side (API.md): <c>GET /api/v1/health</c> (liveness and readiness: the store answers,
+/// the packs are loaded) and <c>GET /metrics</c> (Prometheus text), which need no key; every other endpoint needs an
+/// API key with a role it allows (<see cref="ApiAuth"/>): so far <c>GET /api/v1/objects</c>.
 /// </summary>
 public static class ServerApp
 {
@@ -25,6 +26,8 @@ public static class ServerApp
         }
 
         var app = builder.Build();
+        app.UseApiKeys(server.Keys);
+        app.MapObjects(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

@@ -91,6 +91,108 @@ public sealed class ServerTests : IAsyncLifetime
         (await start.Should().ThrowAsync<ServerStartException>()).Which.Message.Should().Be($"the pack set has no System.Library: {empty} holds no shipped library packs");
     }
 
+    [Fact]
+    public async Task FirstStart_WritesAnAdministratorKey_ReadableOnlyByItsOwner_AndARestartMakesNoOther()
+    {
+        var file = _server!.AdministratorKeyFile;
+
+        file.Should().Be(Path.Combine(_folder, "administrator.key"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(file!).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var key = (await File.ReadAllTextAsync(file!)).Trim();
+        (await _server.Keys.AuthenticateAsync(key, CancellationToken.None))!.Role.Should().Be(ApiRole.Administrator);
+
+        await StopAsync();
+        await StartAsync();
+
+        _server.AdministratorKeyFile.Should().BeNull();
+        (await _server.Keys.CountAsync(ApiRole.Administrator, CancellationToken.None)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Objects_WithoutAValidKey_Is401_WithAProblemDocument()
+    {
+        using var none = await Client.GetAsync(new Uri(_app!.Urls.Single() + "/api/v1/objects"));
+        using var unknown = await SendAsync("/api/v1/objects", "mh_notakeyatall");
+
+        foreach (var response in new[] { none, unknown })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer");
+        }
+
+        (await none.Content.ReadAsStringAsync()).Should().Contain("needs an API key");
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("not known or has been revoked");
+    }
+
+    [Fact]
+    public async Task Objects_WithAConnectorKey_Is403_SayingWhichRolesMay()
+    {
+        var key = (await _server!.Keys.CreateAsync("itsm", ApiRole.Connector, "tests", Guid.NewGuid(), CancellationToken.None)).Key;
+
+        using var response = await SendAsync("/api/v1/objects", key);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("status").GetInt32().Should().Be(403);
+        body.RootElement.GetProperty("detail").GetString().Should().Be(
+            "this needs one of the roles Administrator, Author, Operator, ReadOnlyOperator; the key 'itsm' has the role Connector");
+    }
+
+    [Fact]
+    public async Task Objects_ForAReader_ArePagedWithTheirHealth()
+    {
+        var key = (await _server!.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
+        var all = _server.Space.OfClass("System.Entity").OrderBy(o => o.Id).ToList();
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            using var response = await SendAsync($"/api/v1/objects?limit=1{(cursor is null ? "" : "&cursor=" + cursor)}", key);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var item = body.RootElement.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+            seen.Add(item.GetProperty("id").GetGuid());
+            var expected = all[seen.Count - 1];
+            item.GetProperty("className").GetString().Should().Be(expected.ClassName);
+            item.GetProperty("path").GetString().Should().Be(expected.Path);
+            item.GetProperty("fullName").GetString().Should().Be($"{expected.ClassName}:{expected.Path}");
+            item.GetProperty("healthStateName").GetString().Should().Be("Uninitialized");
+            item.GetProperty("inMaintenanceMode").GetBoolean().Should().BeFalse();
+            cursor = body.RootElement.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        seen.Should().Equal(all.Select(o => o.Id));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/objects?limit=0", "limit must be from 1 to 5000 (it was 0)")]
+    [InlineData("/api/v1/objects?class=Contoso.Nothing", "there is no class 'Contoso.Nothing'")]
+    [InlineData("/api/v1/objects?cursor=zzz", "cursor 'zzz' is not one this server gave")]
+    public async Task Objects_BadQuery_Is400_SayingWhatIsWrong(string path, string detail)
+    {
+        var key = (await _server!.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
+
+        using var response = await SendAsync(path, key);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("detail").GetString().Should().Be(detail);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_app!.Urls.Single() + path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return await Client.SendAsync(request);
+    }
+
     private async Task StartAsync()
     {
         _server = await ManagementServer.StartAsync(Options, CancellationToken.None);

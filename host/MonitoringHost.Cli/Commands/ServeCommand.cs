@@ -49,6 +49,15 @@ public static class ServeCommand
                     await output.WriteLineAsync(
                         $"MonitoringHost management server: {server.Space.Count} objects, {server.Host.InstanceCount} workflow instances; " +
                         $"store: {(store.Provider == StoreProvider.Sqlite ? store.DataFolder : "PostgreSQL")}; listening on {string.Join(", ", app.Urls)}. Ctrl+C stops it.").ConfigureAwait(false);
+                    if (server.AdministratorKeyFile is { } file)
+                    {
+                        await output.WriteLineAsync($"First start: an administrator API key was written to {file} (readable only by you). Use it as: Authorization: Bearer <key>").ConfigureAwait(false);
+                    }
+                    else if (!server.HasAdministratorKey)
+                    {
+                        await output.WriteLineAsync("No administrator API key yet: create one with mh keys create --role Administrator --name <name> (with the same --postgres).").ConfigureAwait(false);
+                    }
+
                     await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 }
             }

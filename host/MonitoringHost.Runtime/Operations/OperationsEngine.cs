@@ -153,6 +153,11 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
 
     public Task<ObjectHealthSummary?> SummaryAsync(Guid objectId) => _loop.RunAsync(_ => _health.Summary(objectId));
 
+    /// <summary>The health summaries of many objects in one step (an object the model does not know is left out).</summary>
+    public Task<IReadOnlyDictionary<Guid, ObjectHealthSummary>> SummariesAsync(IReadOnlyList<Guid> objectIds) =>
+        _loop.RunAsync<IReadOnlyDictionary<Guid, ObjectHealthSummary>>(_ =>
+            objectIds.Select(_health.Summary).OfType<ObjectHealthSummary>().ToDictionary(s => s.ObjectId));
+
     public Task<HealthExplorerNode?> ExplorerAsync(Guid objectId) => _loop.RunAsync(_ => _health.Explorer(objectId));
 
     public Task<HealthState?> StateAsync(Guid objectId, string monitorId) => _loop.RunAsync(_ => _health.State(objectId, monitorId));

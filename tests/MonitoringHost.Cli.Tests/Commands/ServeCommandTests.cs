@@ -55,9 +55,16 @@ public sealed class ServeCommandTests : IDisposable
                 ?? throw new InvalidOperationException($"mh serve ended: {await process.StandardError.ReadToEndAsync()}");
             banner.Should().StartWith("MonitoringHost management server:");
             var url = banner[(banner.IndexOf("listening on ", StringComparison.Ordinal) + 13)..banner.IndexOf(". Ctrl+C", StringComparison.Ordinal)];
+            var keyFile = Path.Combine(_folder, "data", "administrator.key");
+            (await process.StandardOutput.ReadLineAsync()).Should().Be(
+                $"First start: an administrator API key was written to {keyFile} (readable only by you). Use it as: Authorization: Bearer <key>");
             using var client = new HttpClient();
             using var health = await client.GetAsync(new Uri(url + "/api/v1/health"));
             health.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var objects = new HttpRequestMessage(HttpMethod.Get, new Uri(url + "/api/v1/objects"));
+            objects.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
+            using var listed = await client.SendAsync(objects);
+            listed.StatusCode.Should().Be(HttpStatusCode.OK, "the key of the first start works");
 
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using MonitoringHost.Storage;
+
+namespace MonitoringHost.Server;
+
+/// <summary>
+/// API keys (API.md "Auth"): every endpoint under <c>/api/v1</c> except <c>/api/v1/health</c> needs
+/// <c>Authorization: Bearer &lt;key&gt;</c> (401 without a valid one) and a role the endpoint allows (403 otherwise);
+/// Administrator may do everything. Both refusals are problem documents that say what is missing.
+/// </summary>
+internal static class ApiAuth
+{
+    private const string IdentityKey = "mh.identity";
+
+    /// <summary>The roles that may read: everyone but connectors, which read through their own endpoints.</summary>
+    public static readonly ApiRole[] Readers = [ApiRole.Administrator, ApiRole.Author, ApiRole.Operator, ApiRole.ReadOnlyOperator];
+
+    public static void UseApiKeys(this WebApplication app, ApiKeyStore keys)
+    {
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (!path.StartsWithSegments("/api/v1", StringComparison.Ordinal) || path.Equals("/api/v1/health", StringComparison.Ordinal))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            var header = context.Request.Headers.Authorization.ToString();
+            var key = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+            var identity = string.IsNullOrEmpty(key) ? null : await keys.AuthenticateAsync(key, context.RequestAborted).ConfigureAwait(false);
+            if (identity is null)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await Problems.Write(context, StatusCodes.Status401Unauthorized, "Unauthorized",
+                    key is null ? "this endpoint needs an API key: Authorization: Bearer <key> (mh keys create)" : "the API key is not known or has been revoked").ConfigureAwait(false);
+                return;
+            }
+
+            context.Items[IdentityKey] = identity;
+            await next(context).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Lets only keys with one of <paramref name="roles"/> (or Administrator) through.</summary>
+    public static TBuilder Allow<TBuilder>(this TBuilder endpoint, params ApiRole[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var identity = Identity(context.HttpContext);
+            if (identity.Role != ApiRole.Administrator && !roles.Contains(identity.Role))
+            {
+                return Problems.Result(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"this needs one of the roles {string.Join(", ", roles.Prepend(ApiRole.Administrator).Distinct())}; the key '{identity.Name}' has the role {identity.Role}");
+            }
+
+            return await next(context).ConfigureAwait(false);
+        });
+
+    public static ApiKeyIdentity Identity(HttpContext context) =>
+        context.Items[IdentityKey] as ApiKeyIdentity ?? throw new InvalidOperationException("the request passed no API key check");
+}
+
+/// <summary>RFC 7807 problem documents (API.md "Errors").</summary>
+internal static class Problems
+{
+    public static IResult Result(int status, string title, string detail) =>
+        Results.Json(new { title, status, detail }, contentType: "application/problem+json", statusCode: status);
+
+    public static Task Write(HttpContext context, int status, string title, string detail) =>
+        Result(status, title, detail).ExecuteAsync(context);
+}
