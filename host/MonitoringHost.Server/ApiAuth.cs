@@ -70,4 +70,20 @@ internal static class Problems
 
     public static Task Write(HttpContext context, int status, string title, string detail) =>
         Result(status, title, detail).ExecuteAsync(context);
+
+    /// <summary>400 with the problems found, each with where it is (a JSON path, a line when known) and what is wrong.</summary>
+    public static IResult Invalid(string path, string message, long? line = null) =>
+        Invalid([new { path, line, code = "invalid", message }]);
+
+    public static IResult Invalid(IEnumerable<object> errors)
+    {
+        var list = errors.ToList();
+        return Results.Json(
+            new { title = "Bad Request", status = 400, detail = $"{list.Count} problem(s) in the request", errors = list },
+            contentType: "application/problem+json", statusCode: 400);
+    }
+
+    public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not Found", detail);
+
+    public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, "Conflict", detail);
 }

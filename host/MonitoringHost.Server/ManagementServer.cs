@@ -21,6 +21,7 @@ public sealed class ManagementServer : IAsyncDisposable
     private ManagementServer(ServerOptions options, InstanceStore store, InstanceSpace space, CollectedDataStore collected, OperationsEngine engine, WorkflowHost host, DateTimeOffset started)
     {
         Keys = ApiKeyStore.For(store);
+        Operations = OperationsStore.For(store);
         Options = options;
         Store = store;
         Space = space;
@@ -43,6 +44,9 @@ public sealed class ManagementServer : IAsyncDisposable
     public WorkflowHost Host { get; }
 
     public DateTimeOffset Started { get; }
+
+    /// <summary>Health, alerts and maintenance as stored (what the API reads; writes go through <see cref="Engine"/>).</summary>
+    public OperationsStore Operations { get; }
 
     /// <summary>The API keys.</summary>
     public ApiKeyStore Keys { get; }

@@ -28,6 +28,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseApiKeys(server.Keys);
         app.MapObjects(server);
+        app.MapAlerts(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
