@@ -1,65 +1,29 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using MonitoringHost.Storage;
-using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Server.Tests;
 
 /// <summary>The alert endpoints of a real server, as a runbook or an operator calls them.</summary>
 public sealed class AlertApiTests : IAsyncLifetime
 {
-    private static readonly HttpClient Client = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-alerts-api-{Guid.NewGuid():N}");
-    private ManagementServer? _server;
-    private WebApplication? _app;
+    private LoopbackServer _api = null!;
     private string _operator = "";
     private string _reader = "";
 
     public async Task InitializeAsync()
     {
-        _server = await ManagementServer.StartAsync(new ServerOptions
-        {
-            Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
-            LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
-            Urls = "http://127.0.0.1:0",
-        }, CancellationToken.None);
-        _app = ServerApp.Build(_server);
-        await _app.StartAsync();
-        _operator = (await _server.Keys.CreateAsync("runbook", ApiRole.Operator, "tests", null, CancellationToken.None)).Key;
-        _reader = (await _server.Keys.CreateAsync("viewer", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
+        _api = await LoopbackServer.StartAsync();
+        _operator = await _api.KeyAsync("runbook", ApiRole.Operator);
+        _reader = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        await _server!.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private Guid AnObject => _server!.Space.OfClass("System.Entity")[0].Id;
+    private Guid AnObject => _api.Server.Space.OfClass("System.Entity")[0].Id;
 
-    private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(HttpMethod method, string path, string key, string? json = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(_app!.Urls.Single() + path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        var response = await Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response);
-    }
+    private Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(HttpMethod method, string path, string key, string? json = null, string? ifMatch = null) =>
+        _api.SendAsync(method, path, key, json, ifMatch);
 
     [Fact]
     public async Task CreateUpdateAndHistory_AsARunbookDoes()
@@ -114,7 +78,7 @@ public sealed class AlertApiTests : IAsyncLifetime
         first.GetProperty("path").GetString().Should().StartWith(pathStart);
         first.GetProperty("code").GetString().Should().Be(code);
         first.GetProperty("message").GetString().Should().NotBeNullOrWhiteSpace();
-        (await _server!.Engine.OpenAlertsAsync()).Should().BeEmpty();
+        (await _api.Server.Engine.OpenAlertsAsync()).Should().BeEmpty();
     }
 
     [Fact]
@@ -136,6 +100,6 @@ public sealed class AlertApiTests : IAsyncLifetime
         forbidden.Should().Be(HttpStatusCode.Forbidden);
         tooLarge.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         unknown.Should().Be(HttpStatusCode.NotFound);
-        (await _server!.Engine.OpenAlertsAsync()).Should().BeEmpty();
+        (await _api.Server.Engine.OpenAlertsAsync()).Should().BeEmpty();
     }
 }

@@ -1,38 +1,25 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using MonitoringHost.Storage;
-using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Server.Tests;
 
 /// <summary>A real management server on a SQLite store in a temp folder, its API on a free loopback port.</summary>
 public sealed class ServerTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-server-{Guid.NewGuid():N}");
     private static readonly HttpClient Client = new();
-    private ManagementServer? _server;
-    private WebApplication? _app;
+    private LoopbackServer _api = null!;
 
-    private ServerOptions Options => new()
-    {
-        Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
-        LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
-        Urls = "http://127.0.0.1:0",
-    };
+    private ManagementServer Server => _api.Server;
 
-    public async Task InitializeAsync() => await StartAsync();
+    public async Task InitializeAsync() => _api = await LoopbackServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await StopAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task Health_NeedsNoKey_AndSaysWhatWasChecked()
     {
-        using var response = await Client.GetAsync(new Uri(_app!.Urls.Single() + "/api/v1/health"));
+        using var response = await Client.GetAsync(new Uri(_api.Url + "/api/v1/health"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
@@ -41,19 +28,19 @@ public sealed class ServerTests : IAsyncLifetime
         root.GetProperty("status").GetString().Should().Be("healthy");
         root.GetProperty("store").GetString().Should().Be("Sqlite");
         root.GetProperty("packs").GetInt32().Should().Be(16, "the shipped packs");
-        root.GetProperty("objects").GetInt32().Should().Be(_server!.Space.Count).And.BePositive("the singletons of the shipped packs exist at once");
+        root.GetProperty("objects").GetInt32().Should().Be(Server.Space.Count).And.BePositive("the singletons of the shipped packs exist at once");
         root.GetProperty("started").GetString().Should().EndWith("Z");
     }
 
     [Fact]
     public async Task Metrics_AreInPrometheusTextFormat_WithTheServersFigures()
     {
-        using var response = await Client.GetAsync(new Uri(_app!.Urls.Single() + "/metrics"));
+        using var response = await Client.GetAsync(new Uri(_api.Url + "/metrics"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/plain; version=0.0.4; charset=utf-8");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().Contain($"mh_objects {_server!.Space.Count}");
+        lines.Should().Contain($"mh_objects {Server.Space.Count}");
         lines.Should().Contain("# TYPE mh_operations_commits_total counter");
         lines.Should().Contain("mh_alerts_open 0");
         lines.Where(l => !l.StartsWith('#')).Should().OnlyContain(l => l.StartsWith("mh_", StringComparison.Ordinal) && l.Split(' ').Length == 2);
@@ -62,21 +49,21 @@ public sealed class ServerTests : IAsyncLifetime
     [Fact]
     public async Task Restart_OnTheSameStore_FindsTheSameObjects()
     {
-        var before = _server!.Space.OfClass("System.Entity").Select(o => o.Id).Order().ToList();
+        var before = Server.Space.OfClass("System.Entity").Select(o => o.Id).Order().ToList();
 
-        await StopAsync();
-        await StartAsync();
+        await _api.StopAsync();
+        await _api.StartAgainAsync();
 
-        _server.Space.OfClass("System.Entity").Select(o => o.Id).Order().Should().Equal(before);
+        Server.Space.OfClass("System.Entity").Select(o => o.Id).Order().Should().Equal(before);
     }
 
     [Fact]
     public async Task Start_WithAPackThatDoesNotValidate_FailsSayingWhereAndWhat()
     {
-        var pack = Path.Combine(_folder, "Broken.xml");
+        var pack = Path.Combine(_api.Folder, "Broken.xml");
         await File.WriteAllTextAsync(pack, "<ManagementPack><Manifest><Identity><ID>Broken</ID></Identity></Manifest></ManagementPack>");
 
-        var start = () => ManagementServer.StartAsync(new ServerOptions { Store = Options.Store, LibraryFolder = Options.LibraryFolder, Packs = [pack] }, CancellationToken.None);
+        var start = () => ManagementServer.StartAsync(new ServerOptions { Store = _api.Options.Store, LibraryFolder = _api.Options.LibraryFolder, Packs = [pack] }, CancellationToken.None);
 
         (await start.Should().ThrowAsync<ServerStartException>()).Which.Message.Should().StartWith("the packs do not validate:").And.Contain("Broken.xml");
     }
@@ -84,9 +71,9 @@ public sealed class ServerTests : IAsyncLifetime
     [Fact]
     public async Task Start_WithoutTheShippedLibraries_FailsSayingSo()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(_folder, "no-packs")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(_api.Folder, "no-packs")).FullName;
 
-        var start = () => ManagementServer.StartAsync(new ServerOptions { Store = Options.Store, LibraryFolder = empty }, CancellationToken.None);
+        var start = () => ManagementServer.StartAsync(new ServerOptions { Store = _api.Options.Store, LibraryFolder = empty }, CancellationToken.None);
 
         (await start.Should().ThrowAsync<ServerStartException>()).Which.Message.Should().Be($"the pack set has no System.Library: {empty} holds no shipped library packs");
     }
@@ -94,28 +81,28 @@ public sealed class ServerTests : IAsyncLifetime
     [Fact]
     public async Task FirstStart_WritesAnAdministratorKey_ReadableOnlyByItsOwner_AndARestartMakesNoOther()
     {
-        var file = _server!.AdministratorKeyFile;
+        var file = Server.AdministratorKeyFile;
 
-        file.Should().Be(Path.Combine(_folder, "administrator.key"));
+        file.Should().Be(Path.Combine(_api.Folder, "administrator.key"));
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(file!).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         var key = (await File.ReadAllTextAsync(file!)).Trim();
-        (await _server.Keys.AuthenticateAsync(key, CancellationToken.None))!.Role.Should().Be(ApiRole.Administrator);
+        (await Server.Keys.AuthenticateAsync(key, CancellationToken.None))!.Role.Should().Be(ApiRole.Administrator);
 
-        await StopAsync();
-        await StartAsync();
+        await _api.StopAsync();
+        await _api.StartAgainAsync();
 
-        _server.AdministratorKeyFile.Should().BeNull();
-        (await _server.Keys.CountAsync(ApiRole.Administrator, CancellationToken.None)).Should().Be(1);
+        Server.AdministratorKeyFile.Should().BeNull();
+        (await Server.Keys.CountAsync(ApiRole.Administrator, CancellationToken.None)).Should().Be(1);
     }
 
     [Fact]
     public async Task Objects_WithoutAValidKey_Is401_WithAProblemDocument()
     {
-        using var none = await Client.GetAsync(new Uri(_app!.Urls.Single() + "/api/v1/objects"));
+        using var none = await Client.GetAsync(new Uri(_api.Url + "/api/v1/objects"));
         using var unknown = await SendAsync("/api/v1/objects", "mh_notakeyatall");
 
         foreach (var response in new[] { none, unknown })
@@ -132,7 +119,7 @@ public sealed class ServerTests : IAsyncLifetime
     [Fact]
     public async Task Objects_WithAConnectorKey_Is403_SayingWhichRolesMay()
     {
-        var key = (await _server!.Keys.CreateAsync("itsm", ApiRole.Connector, "tests", Guid.NewGuid(), CancellationToken.None)).Key;
+        var key = (await Server.Keys.CreateAsync("itsm", ApiRole.Connector, "tests", Guid.NewGuid(), CancellationToken.None)).Key;
 
         using var response = await SendAsync("/api/v1/objects", key);
 
@@ -146,8 +133,8 @@ public sealed class ServerTests : IAsyncLifetime
     [Fact]
     public async Task Objects_ForAReader_ArePagedWithTheirHealth()
     {
-        var key = (await _server!.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
-        var all = _server.Space.OfClass("System.Entity").OrderBy(o => o.Id).ToList();
+        var key = (await Server.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
+        var all = Server.Space.OfClass("System.Entity").OrderBy(o => o.Id).ToList();
 
         var seen = new List<Guid>();
         string? cursor = null;
@@ -177,7 +164,7 @@ public sealed class ServerTests : IAsyncLifetime
     [InlineData("/api/v1/objects?cursor=zzz", "cursor 'zzz' is not one this server gave")]
     public async Task Objects_BadQuery_Is400_SayingWhatIsWrong(string path, string detail)
     {
-        var key = (await _server!.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
+        var key = (await Server.Keys.CreateAsync("reader", ApiRole.ReadOnlyOperator, "tests", null, CancellationToken.None)).Key;
 
         using var response = await SendAsync(path, key);
 
@@ -186,24 +173,5 @@ public sealed class ServerTests : IAsyncLifetime
         body.RootElement.GetProperty("detail").GetString().Should().Be(detail);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, string key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_app!.Urls.Single() + path));
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        return await Client.SendAsync(request);
-    }
-
-    private async Task StartAsync()
-    {
-        _server = await ManagementServer.StartAsync(Options, CancellationToken.None);
-        _app = ServerApp.Build(_server);
-        await _app.StartAsync();
-    }
-
-    private async Task StopAsync()
-    {
-        await _app!.StopAsync();
-        await _app.DisposeAsync();
-        await _server!.DisposeAsync();
-    }
+    private async Task<HttpResponseMessage> SendAsync(string path, string key) => (await _api.SendAsync(HttpMethod.Get, path, key)).Response;
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using MonitoringHost.Storage;
+using MonitoringHost.Tests.Shared;
+
+namespace MonitoringHost.Server.Tests;
+
+/// <summary>A real management server on a SQLite store in a temp folder, its API on a free loopback port; a client for it.</summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private static readonly HttpClient Client = new();
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-server-{Guid.NewGuid():N}");
+    private WebApplication? _app;
+
+    public ManagementServer Server { get; private set; } = null!;
+
+    public string Folder => _folder;
+
+    public string Url => _app!.Urls.Single();
+
+    public ServerOptions Options => new()
+    {
+        Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
+        LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
+        Urls = "http://127.0.0.1:0",
+    };
+
+    public static async Task<LoopbackServer> StartAsync()
+    {
+        var server = new LoopbackServer();
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        Server = await ManagementServer.StartAsync(Options, CancellationToken.None);
+        _app = ServerApp.Build(Server);
+        await _app.StartAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        await _app!.StopAsync();
+        await _app.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
+        (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
+
+    /// <summary>Sends a request (with a key when given) and reads its JSON body, if any.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(
+        HttpMethod method, string path, string? key = null, string? json = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Url + path));
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length == 0 || response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.Ordinal) != true
+            ? default
+            : JsonDocument.Parse(text).RootElement.Clone();
+        return (response.StatusCode, body, response);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
