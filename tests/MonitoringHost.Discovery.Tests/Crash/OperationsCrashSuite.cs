@@ -53,7 +53,7 @@ public abstract class OperationsCrashSuite(ITestOutputHelper output)
             var store = await location.ReopenAsync();
             var operations = OperationsStore.For(store);
             var alerts = await ConsistentAlertsAsync(location, store, operations, because);
-            alerts.Keys.Should().Contain(created, because + ": every acknowledged alert is stored");
+            created.Except(alerts.Keys).Should().BeEmpty(because + ": every acknowledged alert is stored (a round may have none yet)");
             foreach (var (id, version) in updated)
             {
                 alerts[id].Version.Should().BeGreaterThanOrEqualTo(version, $"{because}: the acknowledged update of {id} to version {version} is stored");
