@@ -56,7 +56,71 @@ internal static class ObjectEndpoints
                 nextCursor = page.Count > take ? items[^1].Id.ToString("N", CultureInfo.InvariantCulture) : null,
             });
         }).Allow(ApiAuth.Readers);
+
+        app.MapGet("/api/v1/objects/{id:guid}", async (Guid id) =>
+        {
+            if (server.Space.Get(id) is not { } item)
+            {
+                return Problems.NotFound($"there is no object {id}");
+            }
+
+            var health = await server.Engine.SummaryAsync(id).ConfigureAwait(false);
+            var shape = Shape(server, item, health);
+            return Results.Ok(new
+            {
+                @object = shape,
+                relationships = server.Space.RelationshipsOf(id).Select(r => new { type = r.TypeName, sourceId = r.SourceId, targetId = r.TargetId }),
+            });
+        }).Allow(ApiAuth.Readers);
+
+        app.MapGet("/api/v1/objects/{id:guid}/health", async (Guid id) =>
+            server.Space.Get(id) is null
+                ? Problems.NotFound($"there is no object {id}")
+                : await server.Engine.ExplorerAsync(id).ConfigureAwait(false) is { } tree
+                    ? Results.Ok(Node(tree))
+                    : Problems.NotFound($"object {id} has no monitors"))
+            .Allow(ApiAuth.Readers);
+
+        app.MapGet("/api/v1/objects/{id:guid}/state-changes", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
+        {
+            if (server.Space.Get(id) is null)
+            {
+                return Problems.NotFound($"there is no object {id}");
+            }
+
+            if (limit is < 1 or > MaxLimit)
+            {
+                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})");
+            }
+
+            var changes = await server.Operations.ReadStateChangesAsync(id, since ?? DateTimeOffset.UnixEpoch, limit ?? DefaultLimit, context.RequestAborted).ConfigureAwait(false);
+            return Results.Ok(new
+            {
+                items = changes.Select(c => new
+                {
+                    monitorId = c.MonitorId,
+                    oldState = (int)c.OldState,
+                    newState = (int)c.NewState,
+                    oldStateName = c.OldState.ToString(),
+                    newStateName = c.NewState.ToString(),
+                    time = c.Time.UtcDateTime,
+                    context = c.Context,
+                }),
+            });
+        }).Allow(ApiAuth.Readers);
     }
+
+    /// <summary>A node of the health explorer as API.md gives it.</summary>
+    private static object Node(Runtime.Health.HealthExplorerNode node) => new
+    {
+        monitorId = node.MonitorId,
+        name = node.Name,
+        kind = node.Kind.ToString().ToLowerInvariant(),
+        healthState = (int)node.HealthState,
+        healthStateName = node.HealthState.ToString(),
+        lastChanged = node.LastChanged?.UtcDateTime,
+        children = node.Children.Select(Node),
+    };
 
     private static object Shape(ManagementServer server, MonitoringObject item, Runtime.Health.ObjectHealthSummary? health) => new
     {
