@@ -49,6 +49,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await Server.DisposeAsync();
     }
 
+    /// <summary>Discovers a computer through the SDK source and waits until the engine has it; its id.</summary>
+    public async Task<Guid> DiscoverComputerAsync(string name)
+    {
+        await Server.Space.ApplyAsync(Discovery.Data.DiscoveryData.Snapshot(Discovery.Instances.DiscoverySource.Sdk("tests"),
+            [new Discovery.Data.ObjectData("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = name })]), CancellationToken.None);
+        await Server.Engine.FlushAsync();
+        return Server.Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", name).Single().Id;
+    }
+
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MonitoringHost.Discovery.Data;
-using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server.Tests;
@@ -17,10 +15,7 @@ public sealed class ObjectApiTests : IAsyncLifetime
     {
         _api = await LoopbackServer.StartAsync();
         _reader = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
-        await _api.Server.Space.ApplyAsync(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"),
-            [new ObjectData("Microsoft.Windows.Computer", new Dictionary<string, string?> { ["PrincipalName"] = "web01.contoso.com" })]), CancellationToken.None);
-        _computer = _api.Server.Space.OfClass("Microsoft.Windows.Computer").Single().Id;
-        await _api.Server.Engine.FlushAsync();
+        _computer = await _api.DiscoverComputerAsync("web01.contoso.com");
     }
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
