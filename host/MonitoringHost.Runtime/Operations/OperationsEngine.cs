@@ -133,9 +133,7 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
     public Task<MonitorApplyOutcome> ResetMonitorAsync(Guid objectId, string monitorId) =>
         _loop.RunAsync(batch =>
         {
-            var from = batch.StateChanges.Count;
-            var outcome = _health.ResetMonitor(objectId, monitorId, _time.GetUtcNow(), batch);
-            _alerts.OnStateChanges(batch.StateChanges.Skip(from), batch);
+            var outcome = WithAlerts(batch, () => _health.ResetMonitor(objectId, monitorId, _time.GetUtcNow(), batch));
             foreach (var instance in _host?.InstancesOf(objectId) ?? [])
             {
                 if (instance.Workflow.Kind == Compilation.WorkflowKind.UnitMonitor)
@@ -185,12 +183,7 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
     {
         var time = change.Cause.Time;
         var context = change.Cause.ToXml();
-        _loop.Post(batch =>
-        {
-            var from = batch.StateChanges.Count;
-            _health.ApplyMonitorState(change.TargetId, change.WorkflowId, change.State, time, context, batch);
-            _alerts.OnStateChanges(batch.StateChanges.Skip(from), batch);
-        });
+        _loop.Post(batch => WithAlerts(batch, () => _health.ApplyMonitorState(change.TargetId, change.WorkflowId, change.State, time, context, batch)));
     }
 
     private void OnInstanceSpaceChanged(object? sender, InstanceSpaceChange change) =>
@@ -203,12 +196,25 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
 
             var now = _time.GetUtcNow();
             var maintenance = _maintenance.Follow(change, batch);
-            var from = batch.StateChanges.Count;
-            _health.ApplyInstanceSpaceChange(change, now, batch);
-            _alerts.OnStateChanges(batch.StateChanges.Skip(from), batch);
+            WithAlerts(batch, () => _health.ApplyInstanceSpaceChange(change, now, batch));
             _alerts.ObjectsRemoved([.. change.RemovedObjects.Select(o => o.Id)], batch);
             Apply(maintenance, now, batch);
         });
+
+    /// <summary>Runs a health model change, then hands the state changes it made to the alert manager, in the same step.</summary>
+    private T WithAlerts<T>(OperationsBatch batch, Func<T> change)
+    {
+        var from = batch.StateChanges.Count;
+        var result = change();
+        _alerts.OnStateChanges(batch.StateChanges.Skip(from), batch);
+        return result;
+    }
+
+    private void WithAlerts(OperationsBatch batch, Action change) => WithAlerts(batch, () =>
+    {
+        change();
+        return true;
+    });
 
     /// <summary>What entering and leaving maintenance does to health, alerts and workflows, in the same step.</summary>
     private MaintenanceChange Apply(MaintenanceChange change, DateTimeOffset now, OperationsBatch batch)
@@ -218,14 +224,14 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
             _health.SetMaintenance(id, true, now, batch);
         }
 
-        var from = batch.StateChanges.Count;
-        foreach (var id in change.Left)
-        {
-            _health.SetMaintenance(id, false, now, batch);
-        }
-
         // Leaving maintenance catches monitors up with what they saw meanwhile: alerts follow those changes.
-        _alerts.OnStateChanges(batch.StateChanges.Skip(from), batch);
+        WithAlerts(batch, () =>
+        {
+            foreach (var id in change.Left)
+            {
+                _health.SetMaintenance(id, false, now, batch);
+            }
+        });
         _host?.Suspend(change.Entered);
         _host?.Resume(change.Left);
         return change;

@@ -48,13 +48,7 @@ public sealed class EffectiveCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = MhCommand.Invoke(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Mh.Run(args);
 
     /// <summary>A store in the temp folder holding one computer, as discovery data would have put it there.</summary>
     private async Task<Guid> StoreWithComputerAsync()

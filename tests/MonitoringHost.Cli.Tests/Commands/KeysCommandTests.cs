@@ -6,13 +6,7 @@ public sealed class KeysCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = MhCommand.Invoke([.. args, "--data", _folder], output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private (int ExitCode, string Output, string Error) Run(params string[] args) => Mh.Run([.. args, "--data", _folder]);
 
     [Fact]
     public void Create_PrintsTheKeyOnce_ListShowsItWithoutTheSecret_RevokeEndsIt()
