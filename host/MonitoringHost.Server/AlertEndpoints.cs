@@ -148,10 +148,6 @@ internal static class AlertEndpoints
                 }),
             });
         }).Allow(ApiAuth.Readers);
-
-        app.MapGet("/api/v1/resolution-states", async () =>
-            Results.Ok(new { items = (await server.Engine.ResolutionStatesAsync().ConfigureAwait(false)).Select(s => new { code = s.Code, name = s.Name }) }))
-            .Allow(ApiAuth.Readers);
     }
 
     /// <summary>The change's author: the key's name, as a user, or as the connector a Connector key stands for.</summary>

@@ -29,7 +29,9 @@ public static class ServerApp
         app.UseApiKeys(server.Keys);
         app.MapObjects(server);
         app.MapAlerts(server);
+        app.MapResolutionStates(server);
         app.MapMaintenance(server);
+        app.MapMaintenanceSchedules(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
