@@ -8,6 +8,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- opstore [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- health
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- operations [--postgres CONNECTION]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- api [--postgres CONNECTION]
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -36,6 +37,11 @@ if (args.FirstOrDefault() == "instance-space")
 if (args.FirstOrDefault() == "operations")
 {
     return await MonitoringHost.Benchmarks.Operations.OperationsEngineScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "api")
+{
+    return await MonitoringHost.Benchmarks.Api.ApiScenario.RunAsync(args);
 }
 
 if (args.FirstOrDefault() == "opstore")

@@ -14,7 +14,11 @@ internal sealed class ScratchStores(string? postgres)
     public string ProviderName => postgres is null ? "SQLite" : "PostgreSQL";
 
     /// <summary>Opens an empty store named after <paramref name="name"/> (unique within the scenario).</summary>
-    public async Task<InstanceStore> OpenAsync(string name)
+    public async Task<InstanceStore> OpenAsync(string name) =>
+        await InstanceStoreFactory.OpenAsync(await CreateAsync(name), CancellationToken.None);
+
+    /// <summary>Makes an empty store named after <paramref name="name"/> (unique within the scenario) and says how to open it.</summary>
+    public async Task<StoreOptions> CreateAsync(string name)
     {
         if (postgres is null)
         {
@@ -26,7 +30,7 @@ internal sealed class ScratchStores(string? postgres)
 
             Directory.CreateDirectory(folder);
             _folders.Add(folder);
-            return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
+            return new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder };
         }
 
         var database = $"mh_bench_{Environment.ProcessId}_{name}";
@@ -41,7 +45,7 @@ internal sealed class ScratchStores(string? postgres)
 
         _databases.Add(database);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
-        return await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = builder.ConnectionString }, CancellationToken.None);
+        return new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = builder.ConnectionString };
     }
 
     public async Task RemoveAsync()

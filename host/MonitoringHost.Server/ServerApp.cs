@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MonitoringHost.Server;
@@ -25,7 +26,9 @@ public static class ServerApp
             builder.Logging.AddProvider(logging);
         }
 
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer<ApiDocument>());
         var app = builder.Build();
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.UseApiKeys(server.Keys);
         app.MapObjects(server);
         app.MapAlerts(server);

@@ -21,6 +21,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public string Url => _app!.Urls.Single();
 
+    /// <summary>The running HTTP application (its endpoints, for tests that check every one).</summary>
+    public WebApplication App => _app!;
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
