@@ -1,0 +1,42 @@
+namespace MonitoringHost.Sdk.Contracts;
+
+/// <summary>
+/// A change to an alert (<c>PATCH /alerts/{id}</c>, the patch of <c>POST /alerts:batchUpdate</c>): only the fields
+/// given change. Closing (255) a monitor's alert does not reset the monitor.
+/// </summary>
+/// <param name="ResolutionState">The new resolution state (0 New, 255 Closed, 1–254 custom).</param>
+/// <param name="Owner">The new owner.</param>
+/// <param name="TicketId">The new ticket id.</param>
+/// <param name="Comment">A comment kept in the alert's history.</param>
+public sealed record AlertChange(int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null) : ICustomFields
+{
+    /// <inheritdoc/>
+    public string? CustomField1 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField2 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField3 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField4 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField5 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField6 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField7 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField8 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField9 { get; init; }
+
+    /// <inheritdoc/>
+    public string? CustomField10 { get; init; }
+}
