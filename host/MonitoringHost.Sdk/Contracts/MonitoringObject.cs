@@ -24,7 +24,7 @@ public sealed record MonitoringObject(
     string DisplayName,
     string Path,
     string FullName,
-    IReadOnlyDictionary<string, string?> Properties,
+    IReadOnlyDictionary<string, string> Properties,
     Guid? HostId,
     HealthState HealthState,
     string HealthStateName,
