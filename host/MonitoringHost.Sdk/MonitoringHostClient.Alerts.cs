@@ -21,10 +21,12 @@ public sealed partial class MonitoringHostClient
     /// <param name="criteria">SCOM criteria over the alerts' fields.</param>
     /// <param name="since">Only alerts modified since then.</param>
     /// <param name="open">Only alerts not closed.</param>
+    /// <param name="pageSize">How many to read per call (server default 100).</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     /// <returns>The alerts.</returns>
-    public IAsyncEnumerable<MonitoringAlert> GetAlertsAsync(string? criteria = null, DateTimeOffset? since = null, bool? open = null, CancellationToken cancellationToken = default) =>
-        WalkAsync((cursor, token) => ListAlertsAsync(criteria, since, open, cursor, null, token), cancellationToken);
+    public IAsyncEnumerable<MonitoringAlert> GetAlertsAsync(
+        string? criteria = null, DateTimeOffset? since = null, bool? open = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        WalkAsync((cursor, token) => ListAlertsAsync(criteria, since, open, cursor, pageSize, token), cancellationToken);
 
     /// <summary>One alert (<c>GET /alerts/{id}</c>).</summary>
     /// <param name="id">The alert's id.</param>

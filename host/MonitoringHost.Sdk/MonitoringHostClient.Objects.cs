@@ -21,10 +21,12 @@ public sealed partial class MonitoringHostClient
     /// <param name="className">Only objects of this class.</param>
     /// <param name="criteria">SCOM criteria over the objects' fields.</param>
     /// <param name="includeDerived">Whether objects of derived classes count.</param>
+    /// <param name="pageSize">How many to read per call (server default 100).</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     /// <returns>The objects, in the server's order.</returns>
-    public IAsyncEnumerable<MonitoringObject> GetObjectsAsync(string? className = null, string? criteria = null, bool? includeDerived = null, CancellationToken cancellationToken = default) =>
-        WalkAsync((cursor, token) => ListObjectsAsync(className, criteria, includeDerived, cursor, null, token), cancellationToken);
+    public IAsyncEnumerable<MonitoringObject> GetObjectsAsync(
+        string? className = null, string? criteria = null, bool? includeDerived = null, int? pageSize = null, CancellationToken cancellationToken = default) =>
+        WalkAsync((cursor, token) => ListObjectsAsync(className, criteria, includeDerived, cursor, pageSize, token), cancellationToken);
 
     /// <summary>One object with its relationships (<c>GET /objects/{id}</c>).</summary>
     /// <param name="id">The object's id.</param>

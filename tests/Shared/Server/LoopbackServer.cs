@@ -61,6 +61,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return Server.Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", name).Single().Id;
     }
 
+    /// <summary>A .NET client of this server calling it with <paramref name="key"/>.</summary>
+    public Sdk.MonitoringHostClient ClientFor(string key) => new(new Uri(Url), key);
+
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
 
