@@ -86,7 +86,7 @@ internal static class AlertEndpoints
             }
 
             var created = await server.Engine.CreateAlertAsync(
-                new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = Fields(body) },
+                new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() },
                 Author(context)).ConfigureAwait(false);
             context.Response.Headers.ETag = ETag(created);
             return Results.Created($"/api/v1/alerts/{created.Id}", Shape(created));
@@ -248,14 +248,6 @@ internal static class AlertEndpoints
         Owner = change.Owner,
         TicketId = change.TicketId,
         Comment = change.Comment,
-        CustomFields = Fields(change),
+        CustomFields = change.GivenCustomFields().ToImmutableDictionary(),
     };
-
-    /// <summary>The custom fields given, by number (1–10).</summary>
-    private static ImmutableDictionary<int, string> Fields(ICustomFields fields) =>
-        new[]
-        {
-            fields.CustomField1, fields.CustomField2, fields.CustomField3, fields.CustomField4, fields.CustomField5,
-            fields.CustomField6, fields.CustomField7, fields.CustomField8, fields.CustomField9, fields.CustomField10,
-        }.Select((value, i) => (value, i)).Where(f => f.value is not null).ToImmutableDictionary(f => f.i + 1, f => f.value!);
 }

@@ -8,35 +8,4 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Owner">The new owner.</param>
 /// <param name="TicketId">The new ticket id.</param>
 /// <param name="Comment">A comment kept in the alert's history.</param>
-public sealed record AlertChange(int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null) : ICustomFields
-{
-    /// <inheritdoc/>
-    public string? CustomField1 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField2 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField3 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField4 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField5 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField6 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField7 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField8 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField9 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField10 { get; init; }
-}
+public sealed record AlertChange(int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null) : AlertCustomFields;

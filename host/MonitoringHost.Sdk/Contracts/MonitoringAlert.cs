@@ -39,38 +39,8 @@ public sealed record MonitoringAlert(
     Guid ProblemId,
     int RepeatCount,
     string? Owner,
-    string? TicketId) : ICustomFields
+    string? TicketId) : AlertCustomFields
 {
-    /// <inheritdoc/>
-    public string? CustomField1 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField2 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField3 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField4 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField5 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField6 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField7 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField8 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField9 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField10 { get; init; }
-
     /// <summary>The data that raised it, as XML.</summary>
     public string? Context { get; init; }
 

@@ -20,35 +20,4 @@ public sealed record NewAlert(
     string? Description = null,
     string? Priority = null,
     string? Owner = null,
-    string? TicketId = null) : ICustomFields
-{
-    /// <inheritdoc/>
-    public string? CustomField1 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField2 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField3 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField4 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField5 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField6 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField7 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField8 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField9 { get; init; }
-
-    /// <inheritdoc/>
-    public string? CustomField10 { get; init; }
-}
+    string? TicketId = null) : AlertCustomFields;
