@@ -11,14 +11,26 @@ public static class MhCommand
         var root = new RootCommand("MonitoringHost: run and manage management packs agentlessly.");
         var mp = new Command("mp", "Work with management packs.");
         mp.Subcommands.Add(ValidateCommand.Create(output, error));
+        foreach (var command in ManagementPackCommands.Create(output, error))
+        {
+            mp.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(mp);
         var workflows = new Command("workflows", "Work with the workflows packs define.");
         workflows.Subcommands.Add(EffectiveCommand.Create(output, error));
         root.Subcommands.Add(workflows);
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(ObjectCommand.Create(output, error));
+        root.Subcommands.Add(AlertCommand.Create(output, error));
+        root.Subcommands.Add(MaintenanceCommand.Create(output, error));
+        root.Subcommands.Add(DiscoveryCommand.Create(output, error));
 
         var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+
+        // A command line that does not parse is a usage error (2), whatever System.CommandLine returns for it.
+        return parsed.Errors.Count > 0 ? Api.ExitCodes.Usage : exitCode;
     }
 }

@@ -3,6 +3,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Alerts;
+using MonitoringHost.Sdk.Contracts;
+using Alert = MonitoringHost.Runtime.Alerts.Alert;
+using NewAlert = MonitoringHost.Runtime.Alerts.NewAlert;
+using ResolutionState = MonitoringHost.Sdk.Contracts.ResolutionState;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -38,7 +42,7 @@ internal static class AlertEndpoints
             }
 
             var page = await server.Operations.ReadAlertsAsync(new AlertQuery(open ?? false, since, after, limit ?? 100), context.RequestAborted).ConfigureAwait(false);
-            return Results.Ok(new { items = page.Items.Select(Shape), nextCursor = page.Next is { } next ? WriteCursor(next) : null });
+            return Results.Ok(new ListPage<MonitoringAlert>([.. page.Items.Select(Shape)], page.Next is { } next ? WriteCursor(next) : null));
         }).Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/alerts/{id:guid}", async (HttpContext context, Guid id) =>
@@ -55,25 +59,25 @@ internal static class AlertEndpoints
 
         app.MapPost("/api/v1/alerts", async (HttpContext context) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<NewAlertBody>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<Sdk.Contracts.NewAlert>(context).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var errors = new List<object>();
+            var errors = new List<ProblemError>();
             var target = body!.MonitoringObjectId is { } objectId ? server.Space.Get(objectId)
                 : body.ObjectPath is { } path ? server.Space.OfClass("System.Entity").FirstOrDefault(o => o.Path == path) : null;
             if (target is null)
             {
-                errors.Add(new { path = body.MonitoringObjectId is null ? "objectPath" : "monitoringObjectId", code = "unknown-object", message = "give monitoringObjectId or objectPath of an existing object" });
+                errors.Add(new ProblemError("unknown-object", "give monitoringObjectId or objectPath of an existing object") { Path = body.MonitoringObjectId is null ? "objectPath" : "monitoringObjectId" });
             }
 
             var severity = Level(body.Severity, Severities, "severity", errors);
             var priority = Level(body.Priority ?? "Normal", Priorities, "priority", errors);
             if (string.IsNullOrWhiteSpace(body.Name))
             {
-                errors.Add(new { path = "name", code = "required", message = "an alert needs a name" });
+                errors.Add(new ProblemError("required", "an alert needs a name") { Path = "name" });
             }
 
             if (errors.Count > 0)
@@ -82,7 +86,7 @@ internal static class AlertEndpoints
             }
 
             var created = await server.Engine.CreateAlertAsync(
-                new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.CustomFields() },
+                new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() },
                 Author(context)).ConfigureAwait(false);
             context.Response.Headers.ETag = ETag(created);
             return Results.Created($"/api/v1/alerts/{created.Id}", Shape(created));
@@ -90,7 +94,7 @@ internal static class AlertEndpoints
 
         app.MapMethods("/api/v1/alerts/{id:guid}", ["PATCH"], async (HttpContext context, Guid id) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<AlertPatchBody>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<AlertChange>(context).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
@@ -109,7 +113,7 @@ internal static class AlertEndpoints
 
             try
             {
-                var updated = await server.Engine.UpdateAlertAsync(id, body!.ToPatch(), Author(context), expected).ConfigureAwait(false);
+                var updated = await server.Engine.UpdateAlertAsync(id, ToPatch(body!), Author(context), expected).ConfigureAwait(false);
                 context.Response.Headers.ETag = ETag(updated);
                 return Results.Ok(Shape(updated));
             }
@@ -123,7 +127,7 @@ internal static class AlertEndpoints
             }
             catch (InvalidAlertChangeException e)
             {
-                return Problems.Invalid(e.Problems.Select(p => (object)new { path = "", code = "invalid", message = p }));
+                return Problems.Invalid(e.Problems.Select(p => new ProblemError("invalid", p) { Path = "" }));
             }
         }).Allow(ApiRole.Operator, ApiRole.Connector);
 
@@ -135,18 +139,13 @@ internal static class AlertEndpoints
             }
 
             var history = await server.Operations.ReadAlertHistoryAsync(id, context.RequestAborted).ConfigureAwait(false);
-            return Results.Ok(new
-            {
-                items = history.Select(h => new
-                {
-                    time = h.Time.UtcDateTime,
-                    version = h.Version,
-                    by = h.By.Name,
-                    byKind = h.By.Kind.ToString().ToLowerInvariant(),
-                    changes = h.Changes.ToDictionary(c => c.Key, c => new[] { c.Value.Old, c.Value.New }),
-                    comment = h.Comment,
-                }),
-            });
+            return Results.Ok(new ItemList<Sdk.Contracts.AlertHistoryEntry>([.. history.Select(h => new Sdk.Contracts.AlertHistoryEntry(
+                h.Time,
+                h.Version,
+                h.By.Name,
+                h.By.Kind.ToString().ToLowerInvariant(),
+                h.Changes.ToDictionary(c => c.Key, c => (IReadOnlyList<string?>)[c.Value.Old, c.Value.New]),
+                h.Comment))]));
         }).Allow(ApiAuth.Readers);
     }
 
@@ -159,7 +158,7 @@ internal static class AlertEndpoints
             : new ChangeAuthor(identity.Name, ChangeAuthorKind.User);
     }
 
-    private static int Level(string? value, string[] names, string field, List<object> errors)
+    private static int Level(string? value, string[] names, string field, List<ProblemError> errors)
     {
         var index = Array.FindIndex(names, n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
         if (index < 0 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < names.Length)
@@ -169,7 +168,7 @@ internal static class AlertEndpoints
 
         if (index < 0)
         {
-            errors.Add(new { path = field, code = "invalid", message = $"{field} must be one of {string.Join(", ", names)} (or 0–{names.Length - 1}); it was '{value}'" });
+            errors.Add(new ProblemError("invalid", $"{field} must be one of {string.Join(", ", names)} (or 0–{names.Length - 1}); it was '{value}'") { Path = field });
         }
 
         return index;
@@ -197,72 +196,54 @@ internal static class AlertEndpoints
     }
 
     /// <summary>An alert as API.md gives it.</summary>
-    public static Dictionary<string, object?> Shape(Alert alert)
+    public static MonitoringAlert Shape(Alert alert) => new(
+        alert.Id,
+        alert.Name,
+        alert.Description,
+        (Severity)alert.Severity,
+        alert.Severity is >= 0 and < 3 ? Severities[alert.Severity] : null,
+        (Priority)alert.Priority,
+        alert.Priority is >= 0 and < 3 ? Priorities[alert.Priority] : null,
+        alert.ResolutionState,
+        alert.Category,
+        alert.MonitoringObjectId,
+        alert.MonitoringObjectDisplayName,
+        alert.MonitoringObjectPath,
+        alert.MonitoringClassId,
+        alert.IsMonitorAlert,
+        alert.RuleOrMonitorId,
+        alert.ProblemId,
+        alert.RepeatCount,
+        alert.Owner,
+        alert.TicketId)
     {
-        var shape = new Dictionary<string, object?>
-        {
-            ["id"] = alert.Id,
-            ["name"] = alert.Name,
-            ["description"] = alert.Description,
-            ["severity"] = alert.Severity,
-            ["severityName"] = alert.Severity is >= 0 and < 3 ? Severities[alert.Severity] : null,
-            ["priority"] = alert.Priority,
-            ["priorityName"] = alert.Priority is >= 0 and < 3 ? Priorities[alert.Priority] : null,
-            ["resolutionState"] = alert.ResolutionState,
-            ["category"] = alert.Category,
-            ["monitoringObjectId"] = alert.MonitoringObjectId,
-            ["monitoringObjectDisplayName"] = alert.MonitoringObjectDisplayName,
-            ["monitoringObjectPath"] = alert.MonitoringObjectPath,
-            ["monitoringClassId"] = alert.MonitoringClassId,
-            ["isMonitorAlert"] = alert.IsMonitorAlert,
-            ["ruleOrMonitorId"] = alert.RuleOrMonitorId,
-            ["problemId"] = alert.ProblemId,
-            ["repeatCount"] = alert.RepeatCount,
-            ["owner"] = alert.Owner,
-            ["ticketId"] = alert.TicketId,
-        };
-        for (var i = 0; i < 10; i++)
-        {
-            shape[$"customField{i + 1}"] = alert.CustomFields[i];
-        }
+        CustomField1 = alert.CustomFields[0],
+        CustomField2 = alert.CustomFields[1],
+        CustomField3 = alert.CustomFields[2],
+        CustomField4 = alert.CustomFields[3],
+        CustomField5 = alert.CustomFields[4],
+        CustomField6 = alert.CustomFields[5],
+        CustomField7 = alert.CustomFields[6],
+        CustomField8 = alert.CustomFields[7],
+        CustomField9 = alert.CustomFields[8],
+        CustomField10 = alert.CustomFields[9],
+        Context = alert.Context,
+        TimeRaised = alert.TimeRaised,
+        TimeAdded = alert.TimeAdded,
+        LastModified = alert.LastModified,
+        LastModifiedBy = alert.LastModifiedBy,
+        TimeResolved = alert.TimeResolved,
+        ResolvedBy = alert.ResolvedBy,
+        ConnectorId = alert.ConnectorId,
+        Version = alert.Version,
+    };
 
-        shape["context"] = alert.Context;
-        shape["timeRaised"] = alert.TimeRaised.UtcDateTime;
-        shape["timeAdded"] = alert.TimeAdded.UtcDateTime;
-        shape["lastModified"] = alert.LastModified.UtcDateTime;
-        shape["lastModifiedBy"] = alert.LastModifiedBy;
-        shape["timeResolved"] = alert.TimeResolved?.UtcDateTime;
-        shape["resolvedBy"] = alert.ResolvedBy;
-        shape["connectorId"] = alert.ConnectorId;
-        shape["version"] = alert.Version;
-        return shape;
-    }
-
-    private sealed record NewAlertBody(
-        string Name, string Severity, Guid? MonitoringObjectId = null, string? ObjectPath = null, string? Description = null, string? Priority = null,
-        string? Owner = null, string? TicketId = null,
-        string? CustomField1 = null, string? CustomField2 = null, string? CustomField3 = null, string? CustomField4 = null, string? CustomField5 = null,
-        string? CustomField6 = null, string? CustomField7 = null, string? CustomField8 = null, string? CustomField9 = null, string? CustomField10 = null)
+    private static AlertPatch ToPatch(AlertChange change) => new()
     {
-        public ImmutableDictionary<int, string> CustomFields() => Fields(
-            [CustomField1, CustomField2, CustomField3, CustomField4, CustomField5, CustomField6, CustomField7, CustomField8, CustomField9, CustomField10]);
-    }
-
-    private sealed record AlertPatchBody(
-        int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null,
-        string? CustomField1 = null, string? CustomField2 = null, string? CustomField3 = null, string? CustomField4 = null, string? CustomField5 = null,
-        string? CustomField6 = null, string? CustomField7 = null, string? CustomField8 = null, string? CustomField9 = null, string? CustomField10 = null)
-    {
-        public AlertPatch ToPatch() => new()
-        {
-            ResolutionState = ResolutionState,
-            Owner = Owner,
-            TicketId = TicketId,
-            Comment = Comment,
-            CustomFields = Fields([CustomField1, CustomField2, CustomField3, CustomField4, CustomField5, CustomField6, CustomField7, CustomField8, CustomField9, CustomField10]),
-        };
-    }
-
-    private static ImmutableDictionary<int, string> Fields(string?[] values) =>
-        values.Select((value, i) => (value, i)).Where(f => f.value is not null).ToImmutableDictionary(f => f.i + 1, f => f.value!);
+        ResolutionState = change.ResolutionState,
+        Owner = change.Owner,
+        TicketId = change.TicketId,
+        Comment = change.Comment,
+        CustomFields = change.GivenCustomFields().ToImmutableDictionary(),
+    };
 }

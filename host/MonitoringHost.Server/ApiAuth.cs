@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using MonitoringHost.Sdk.Contracts;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -62,25 +63,27 @@ internal static class ApiAuth
         context.Items[IdentityKey] as ApiKeyIdentity ?? throw new InvalidOperationException("the request passed no API key check");
 }
 
-/// <summary>RFC 7807 problem documents (API.md "Errors").</summary>
+/// <summary>RFC 7807 problem documents (API.md "Errors"), as the Sdk's <see cref="Problem"/>.</summary>
 internal static class Problems
 {
+    private const string ContentType = "application/problem+json";
+
     public static IResult Result(int status, string title, string detail) =>
-        Results.Json(new { title, status, detail }, contentType: "application/problem+json", statusCode: status);
+        Results.Json(new Problem(title, status, detail), contentType: ContentType, statusCode: status);
 
     public static Task Write(HttpContext context, int status, string title, string detail) =>
         Result(status, title, detail).ExecuteAsync(context);
 
     /// <summary>400 with the problems found, each with where it is (a JSON path, a line when known) and what is wrong.</summary>
     public static IResult Invalid(string path, string message, long? line = null) =>
-        Invalid([new { path, line, code = "invalid", message }]);
+        Invalid([new ProblemError("invalid", message) { Path = path, Line = line }]);
 
-    public static IResult Invalid(IEnumerable<object> errors)
+    public static IResult Invalid(IEnumerable<ProblemError> errors)
     {
         var list = errors.ToList();
         return Results.Json(
-            new { title = "Bad Request", status = 400, detail = $"{list.Count} problem(s) in the request", errors = list },
-            contentType: "application/problem+json", statusCode: 400);
+            new Problem("Bad Request", StatusCodes.Status400BadRequest, $"{list.Count} problem(s) in the request") { Errors = list },
+            contentType: ContentType, statusCode: StatusCodes.Status400BadRequest);
     }
 
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not Found", detail);

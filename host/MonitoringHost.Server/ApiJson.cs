@@ -1,12 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using MonitoringHost.Sdk;
 
 namespace MonitoringHost.Server;
 
 /// <summary>
-/// Request bodies: JSON (camelCase) read strictly — unknown fields, wrong types and bad JSON are refused with a 400
+/// Request bodies: JSON (camelCase, the Sdk's contract types) read strictly — unknown fields, wrong types and bad JSON are refused with a 400
 /// problem document naming the field and the line; a body over <see cref="MaxBodyBytes"/> is 413. Nothing is changed
 /// by a refused request, since a body is read whole before anything is done.
 /// </summary>
@@ -14,12 +14,8 @@ internal static class ApiJson
 {
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
+    /// <summary>The API's strict request options, shared with the clients (<see cref="MonitoringHostJson.Options"/>).</summary>
+    public static JsonSerializerOptions Options => MonitoringHostJson.Options;
 
     /// <summary>The body as <typeparamref name="T"/>, or the problem to answer with.</summary>
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Maintenance;
+using MonitoringHost.Sdk.Contracts;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -16,21 +17,21 @@ internal static class MaintenanceEndpoints
     {
         app.MapPost("/api/v1/objects/{id:guid}/maintenance", async (HttpContext context, Guid id) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<StartBody>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<MaintenanceStart>(context).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var errors = new List<object>();
+            var errors = new List<ProblemError>();
             if (!Enum.TryParse<MaintenanceReason>(body!.Reason, ignoreCase: false, out var reason) || !Enum.IsDefined(reason) || int.TryParse(body.Reason, out _))
             {
-                errors.Add(new { path = "reason", code = "invalid", message = $"reason must be one of {string.Join(", ", Enum.GetNames<MaintenanceReason>())}; it was '{body.Reason}'" });
+                errors.Add(new ProblemError("invalid", $"reason must be one of {string.Join(", ", Enum.GetNames<MaintenanceReason>())}; it was '{body.Reason}'") { Path = "reason" });
             }
 
             if ((body.Until is null) == (body.DurationMinutes is null) || body.DurationMinutes is <= 0)
             {
-                errors.Add(new { path = body.Until is null ? "durationMinutes" : "until", code = "invalid", message = "give either until (a time in the future) or durationMinutes (a positive number)" });
+                errors.Add(new ProblemError("invalid", "give either until (a time in the future) or durationMinutes (a positive number)") { Path = body.Until is null ? "durationMinutes" : "until" });
             }
 
             if (errors.Count > 0)
@@ -40,35 +41,24 @@ internal static class MaintenanceEndpoints
 
             var until = body.Until ?? server.Options.Time.GetUtcNow().AddMinutes(body.DurationMinutes!.Value);
             return await RunAsync(() => server.Engine.StartMaintenanceAsync(id, until, reason, body.Comment, ApiAuth.Identity(context).Name, body.Recursive ?? true),
-                change => Results.Created($"/api/v1/objects/{id}/maintenance", new { entered = change.Entered })).ConfigureAwait(false);
+                change => Results.Created($"/api/v1/objects/{id}/maintenance", new MaintenanceStarted(change.Entered))).ConfigureAwait(false);
         }).Allow(ApiRole.Operator);
 
         app.MapMethods("/api/v1/objects/{id:guid}/maintenance", ["PATCH"], async (HttpContext context, Guid id) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<ChangeBody>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<MaintenanceUpdate>(context).ConfigureAwait(false);
             return problem ?? await RunAsync(() => server.Engine.ChangeMaintenanceAsync(id, body!.Until, body.Comment, ApiAuth.Identity(context).Name),
-                _ => Results.Ok(new { objectId = id })).ConfigureAwait(false);
+                _ => Results.Ok(new MaintenanceChanged(id))).ConfigureAwait(false);
         }).Allow(ApiRole.Operator);
 
         app.MapDelete("/api/v1/objects/{id:guid}/maintenance", (HttpContext context, Guid id) =>
-            RunAsync(() => server.Engine.StopMaintenanceAsync(id, ApiAuth.Identity(context).Name), change => Results.Ok(new { left = change.Left })))
+            RunAsync(() => server.Engine.StopMaintenanceAsync(id, ApiAuth.Identity(context).Name), change => Results.Ok(new MaintenanceStopped(change.Left))))
             .Allow(ApiRole.Operator);
 
         app.MapGet("/api/v1/maintenance", async () =>
-            Results.Ok(new
-            {
-                items = (await server.Engine.MaintenanceAsync().ConfigureAwait(false)).OrderBy(w => w.ObjectId).Select(w => new
-                {
-                    objectId = w.ObjectId,
-                    rootObjectId = w.RootObjectId,
-                    start = w.Start.UtcDateTime,
-                    until = w.Until.UtcDateTime,
-                    reason = w.Reason.ToString(),
-                    comment = w.Comment,
-                    by = w.By,
-                    recursive = w.Recursive,
-                }),
-            })).Allow(ApiAuth.Readers);
+            Results.Ok(new ItemList<Sdk.Contracts.MaintenanceWindow>([.. (await server.Engine.MaintenanceAsync().ConfigureAwait(false)).OrderBy(w => w.ObjectId).Select(w =>
+                new Sdk.Contracts.MaintenanceWindow(w.ObjectId, w.RootObjectId, w.Start, w.Until, w.Reason.ToString(), w.Comment, w.By, w.Recursive))])))
+            .Allow(ApiAuth.Readers);
     }
 
     /// <summary>Runs a maintenance request; its refusals become 404, 400 or 409 with the reason.</summary>
@@ -88,8 +78,4 @@ internal static class MaintenanceEndpoints
             };
         }
     }
-
-    private sealed record StartBody(string Reason, DateTimeOffset? Until = null, double? DurationMinutes = null, string? Comment = null, bool? Recursive = null);
-
-    private sealed record ChangeBody(DateTimeOffset? Until = null, string? Comment = null);
 }

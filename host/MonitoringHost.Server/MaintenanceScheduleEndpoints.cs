@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Maintenance;
+using MonitoringHost.Sdk.Contracts;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -89,10 +90,10 @@ internal static class MaintenanceScheduleEndpoints
         await server.Engine.SetMaintenanceSchedulesAsync(await server.Operations.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>Every problem with <paramref name="body"/>, each naming its field.</summary>
-    private static List<object> Check(ScheduleBody body, ManagementServer server)
+    private static List<ProblemError> Check(ScheduleBody body, ManagementServer server)
     {
-        var errors = new List<object>();
-        void Add(string path, string message) => errors.Add(new { path, code = "invalid", message });
+        var errors = new List<ProblemError>();
+        void Add(string path, string message) => errors.Add(new ProblemError("invalid", message) { Path = path });
 
         if (string.IsNullOrWhiteSpace(body.Name))
         {

@@ -31,6 +31,12 @@ public sealed class ManagementServer : IAsyncDisposable
         Started = started;
     }
 
+    /// <summary>
+    /// The file in the data folder of a SQLite store where the first start writes the administrator key it creates;
+    /// <c>mh</c> reads the key from there when it is given none.
+    /// </summary>
+    public const string AdministratorKeyFileName = "administrator.key";
+
     public ServerOptions Options { get; }
 
     public InstanceStore Store { get; }
@@ -126,7 +132,7 @@ public sealed class ManagementServer : IAsyncDisposable
             return;
         }
 
-        var file = Path.Combine(Options.Store.DataFolder, "administrator.key");
+        var file = Path.Combine(Options.Store.DataFolder, AdministratorKeyFileName);
         var created = await Keys.CreateAsync($"administrator-{Started:yyyyMMddHHmmss}", ApiRole.Administrator, "mh serve (first start)", null, cancellationToken).ConfigureAwait(false);
         var write = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

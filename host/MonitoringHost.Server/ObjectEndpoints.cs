@@ -2,6 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Sdk.Contracts;
+using HealthState = MonitoringHost.Sdk.Contracts.HealthState;
+using MonitoringObject = MonitoringHost.Sdk.Contracts.MonitoringObject;
 
 namespace MonitoringHost.Server;
 
@@ -50,11 +53,9 @@ internal static class ObjectEndpoints
                 .ToList();
             var items = page.Take(take).ToList();
             var health = await server.Engine.SummariesAsync([.. items.Select(o => o.Id)]).ConfigureAwait(false);
-            return Results.Ok(new
-            {
-                items = items.Select(o => Shape(server, o, health.GetValueOrDefault(o.Id))),
-                nextCursor = page.Count > take ? items[^1].Id.ToString("N", CultureInfo.InvariantCulture) : null,
-            });
+            return Results.Ok(new ListPage<MonitoringObject>(
+                [.. items.Select(o => Shape(server, o, health.GetValueOrDefault(o.Id)))],
+                page.Count > take ? items[^1].Id.ToString("N", CultureInfo.InvariantCulture) : null));
         }).Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}", async (Guid id) =>
@@ -65,11 +66,9 @@ internal static class ObjectEndpoints
             }
 
             var health = await server.Engine.SummaryAsync(id).ConfigureAwait(false);
-            var shape = Shape(server, item, health);
-            return Results.Ok(new
+            return Results.Ok(Shape(server, item, health) with
             {
-                @object = shape,
-                relationships = server.Space.RelationshipsOf(id).Select(r => new { type = r.TypeName, sourceId = r.SourceId, targetId = r.TargetId }),
+                Relationships = [.. server.Space.RelationshipsOf(id).Select(r => new Relationship(r.TypeName, r.SourceId, r.TargetId))],
             });
         }).Allow(ApiAuth.Readers);
 
@@ -94,48 +93,37 @@ internal static class ObjectEndpoints
             }
 
             var changes = await server.Operations.ReadStateChangesAsync(id, since ?? DateTimeOffset.UnixEpoch, limit ?? DefaultLimit, context.RequestAborted).ConfigureAwait(false);
-            return Results.Ok(new
-            {
-                items = changes.Select(c => new
-                {
-                    monitorId = c.MonitorId,
-                    oldState = (int)c.OldState,
-                    newState = (int)c.NewState,
-                    oldStateName = c.OldState.ToString(),
-                    newStateName = c.NewState.ToString(),
-                    time = c.Time.UtcDateTime,
-                    context = c.Context,
-                }),
-            });
+            return Results.Ok(new ItemList<StateChange>(
+                [.. changes.Select(c => new StateChange(c.MonitorId, (HealthState)c.OldState, (HealthState)c.NewState, c.OldState.ToString(), c.NewState.ToString(), c.Time, c.Context))]));
         }).Allow(ApiAuth.Readers);
     }
 
     /// <summary>A node of the health explorer as API.md gives it.</summary>
-    private static object Node(Runtime.Health.HealthExplorerNode node) => new
-    {
-        monitorId = node.MonitorId,
-        name = node.Name,
-        kind = node.Kind.ToString().ToLowerInvariant(),
-        healthState = (int)node.HealthState,
-        healthStateName = node.HealthState.ToString(),
-        lastChanged = node.LastChanged?.UtcDateTime,
-        children = node.Children.Select(Node),
-    };
+    private static HealthExplorerNode Node(Runtime.Health.HealthExplorerNode node) => new(
+        node.MonitorId,
+        node.Name,
+        node.Kind.ToString().ToLowerInvariant(),
+        (HealthState)node.HealthState,
+        node.HealthState.ToString(),
+        node.LastChanged,
+        [.. node.Children.Select(Node)]);
 
-    private static object Shape(ManagementServer server, MonitoringObject item, Runtime.Health.ObjectHealthSummary? health) => new
+    private static MonitoringObject Shape(ManagementServer server, Discovery.Instances.MonitoringObject item, Runtime.Health.ObjectHealthSummary? health)
     {
-        id = item.Id,
-        classId = server.Classes.Class(item.ClassName)?.Id,
-        className = item.ClassName,
-        displayName = item.DisplayName,
-        path = item.Path,
-        fullName = $"{item.ClassName}:{item.Path}",
-        properties = item.Properties.ToDictionary(p => p.Key, p => p.Value),
-        hostId = item.HostId,
-        healthState = (int)(health?.HealthState ?? ManagementPacks.Model.HealthState.Uninitialized),
-        healthStateName = (health?.HealthState ?? ManagementPacks.Model.HealthState.Uninitialized).ToString(),
-        inMaintenanceMode = health?.InMaintenance ?? false,
-        isAvailable = health?.IsAvailable ?? true,
-        lastModified = item.LastModified.UtcDateTime,
-    };
+        var state = health?.HealthState ?? ManagementPacks.Model.HealthState.Uninitialized;
+        return new MonitoringObject(
+            item.Id,
+            server.Classes.Class(item.ClassName)?.Id,
+            item.ClassName,
+            item.DisplayName,
+            item.Path,
+            $"{item.ClassName}:{item.Path}",
+            item.Properties.ToDictionary(p => p.Key, p => p.Value),
+            item.HostId,
+            (HealthState)state,
+            state.ToString(),
+            health?.InMaintenance ?? false,
+            health?.IsAvailable ?? true,
+            item.LastModified);
+    }
 }

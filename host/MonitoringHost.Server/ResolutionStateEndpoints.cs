@@ -14,7 +14,7 @@ internal static class ResolutionStateEndpoints
     public static void MapResolutionStates(this WebApplication app, ManagementServer server)
     {
         app.MapGet("/api/v1/resolution-states", async () =>
-            Results.Ok(new { items = (await server.Engine.ResolutionStatesAsync().ConfigureAwait(false)).Select(Shape), nextCursor = (string?)null }))
+            Results.Ok(new Sdk.Contracts.ItemList<Sdk.Contracts.ResolutionState>([.. (await server.Engine.ResolutionStatesAsync().ConfigureAwait(false)).Select(Shape)])))
             .Allow(ApiAuth.Readers);
 
         app.MapPost("/api/v1/resolution-states", async (HttpContext context) =>
@@ -32,7 +32,7 @@ internal static class ResolutionStateEndpoints
             }
             catch (InvalidAlertChangeException e)
             {
-                return Problems.Invalid(e.Problems.Select(p => (object)new { path = p.Contains("name", StringComparison.Ordinal) ? "name" : "code", code = "invalid", message = p }));
+                return Problems.Invalid(e.Problems.Select(p => new Sdk.Contracts.ProblemError("invalid", p) { Path = p.Contains("name", StringComparison.Ordinal) ? "name" : "code" }));
             }
             catch (ResolutionStateConflictException e)
             {
@@ -41,7 +41,7 @@ internal static class ResolutionStateEndpoints
         }).Allow(ApiRole.Administrator);
     }
 
-    private static object Shape(ResolutionState state) => new { code = state.Code, name = state.Name };
+    private static Sdk.Contracts.ResolutionState Shape(ResolutionState state) => new(state.Code, state.Name);
 
     private sealed record StateBody(int Code, string Name);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MonitoringHost.Sdk;
 
 namespace MonitoringHost.Server;
 
@@ -20,6 +21,7 @@ public static class ServerApp
         ArgumentNullException.ThrowIfNull(server);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(server.Options.Urls);
+        builder.Services.ConfigureHttpJsonOptions(json => MonitoringHostJson.Apply(json.SerializerOptions, strict: false));
         builder.Logging.ClearProviders();
         if (logging is not null)
         {

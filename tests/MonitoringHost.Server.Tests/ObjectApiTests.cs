@@ -27,9 +27,9 @@ public sealed class ObjectApiTests : IAsyncLifetime
         response.Dispose();
 
         status.Should().Be(HttpStatusCode.OK);
-        var item = body.GetProperty("object");
-        item.GetProperty("className").GetString().Should().Be("Microsoft.Windows.Computer");
-        item.GetProperty("properties").GetProperty("PrincipalName").GetString().Should().Be("web01.contoso.com");
+        body.GetProperty("id").GetGuid().Should().Be(_computer);
+        body.GetProperty("className").GetString().Should().Be("Microsoft.Windows.Computer");
+        body.GetProperty("properties").GetProperty("PrincipalName").GetString().Should().Be("web01.contoso.com");
         body.GetProperty("relationships").GetArrayLength().Should().Be(0);
     }
 

@@ -3,12 +3,15 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using MonitoringHost.Server;
 using MonitoringHost.Storage;
-using MonitoringHost.Tests.Shared;
 
-namespace MonitoringHost.Server.Tests;
+namespace MonitoringHost.Tests.Shared;
 
-/// <summary>A real management server on a SQLite store in a temp folder, its API on a free loopback port; a client for it.</summary>
+/// <summary>
+/// A real management server on a SQLite store in a temp folder, its API on a free loopback port; a client for it.
+/// Shared by the server, Sdk and CLI tests (compiled into each that includes <c>tests/Shared/Server</c>).
+/// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private static readonly HttpClient Client = new();
@@ -60,6 +63,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await Server.Engine.FlushAsync();
         return Server.Space.WithProperty("Microsoft.Windows.Computer", "PrincipalName", name).Single().Id;
     }
+
+    /// <summary>A .NET client of this server calling it with <paramref name="key"/>.</summary>
+    public Sdk.MonitoringHostClient ClientFor(string key) => new(new Uri(Url), key);
 
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
