@@ -75,11 +75,11 @@ internal static class Problems
     public static IResult Invalid(string path, string message, long? line = null) =>
         Invalid([new { path, line, code = "invalid", message }]);
 
-    public static IResult Invalid(IEnumerable<object> errors)
+    public static IResult Invalid(IEnumerable<object> errors, string? detail = null)
     {
         var list = errors.ToList();
         return Results.Json(
-            new { title = "Bad Request", status = 400, detail = $"{list.Count} problem(s) in the request", errors = list },
+            new { title = "Bad Request", status = 400, detail = detail ?? $"{list.Count} problem(s) in the request", errors = list },
             contentType: "application/problem+json", statusCode: 400);
     }
 
