@@ -97,7 +97,7 @@ public sealed class CriteriaApiTests : IAsyncLifetime
     [Theory]
     [InlineData("alerts", "Severity = ", 12, "syntax", null, "at position 12: expected a value after '='")]
     [InlineData("alerts", "Name = 'x' AND Colour = 'red'", 16, "unknown-field", "Colour", "at position 16: unknown field 'Colour'")]
-    [InlineData("alerts", "Severity = 'Catastrophic'", 12, "type", "severity", "at position 12: 'Catastrophic' does not fit severity, a enum field")]
+    [InlineData("alerts", "Severity = 'Catastrophic'", 12, "type", "severity", "at position 12: 'Catastrophic' does not fit severity, an enum field")]
     [InlineData("alerts", "TimeRaised > 'yesterday'", 14, "type", "timeRaised", "at position 14: 'yesterday' does not fit timeRaised, a date-time field")]
     [InlineData("objects", "(healthState = 3", 17, "syntax", null, "at position 17: expected ')' to close the '(' at position 1")]
     [InlineData("objects", "Shoesize > 42", 1, "unknown-field", "Shoesize", "at position 1: unknown field 'Shoesize'")]

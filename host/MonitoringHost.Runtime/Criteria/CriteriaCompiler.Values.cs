@@ -17,7 +17,7 @@ public static partial class CriteriaCompiler
 
             if (field.Type is CriteriaFieldType.Guid or CriteriaFieldType.Boolean && op is not (CriteriaOperator.Equal or CriteriaOperator.NotEqual))
             {
-                return Problem(comparison.Field, "operator", $"{field.Name} is a {TypeName(field)} field: only = and != apply to it", field);
+                return Problem(comparison.Field, "operator", $"{field.Name} is {TypeName(field)} field: only = and != apply to it", field);
             }
 
             switch (field.Type)
@@ -88,7 +88,7 @@ public static partial class CriteriaCompiler
         };
 
         private Func<T, bool> Problem(CriteriaLiteral literal, string code, string message, CriteriaField<T> field) =>
-            Problem(literal.Position, code, $"{literal.Describe()} does not fit {field.Name}, a {TypeName(field)} field: it {message}", field);
+            Problem(literal.Position, code, $"{literal.Describe()} does not fit {field.Name}, {TypeName(field)} field: it {message}", field);
 
         private Func<T, bool> Problem(FieldReference reference, string code, string message, CriteriaField<T> field) =>
             Problem(reference.Position, code, message, field);

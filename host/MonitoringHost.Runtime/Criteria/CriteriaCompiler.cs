@@ -85,7 +85,7 @@ public static partial class CriteriaCompiler
             {
                 problems.Add(new CriteriaProblem(
                     reference.Position, "operator",
-                    $"at position {reference.Position}: {keyword} applies to text fields; {field.Name} is a {TypeName(field)} field", field.Name));
+                    $"at position {reference.Position}: {keyword} applies to text fields; {field.Name} is {TypeName(field)} field", field.Name));
                 return Never;
             }
 
@@ -119,12 +119,12 @@ public static partial class CriteriaCompiler
 
         private static string TypeName(CriteriaField<T> field) => field.Type switch
         {
-            CriteriaFieldType.String => "text",
-            CriteriaFieldType.Number => "number",
-            CriteriaFieldType.Enum => "enum",
-            CriteriaFieldType.DateTime => "date-time",
-            CriteriaFieldType.Guid => "GUID",
-            _ => "boolean",
+            CriteriaFieldType.String => "a text",
+            CriteriaFieldType.Number => "a number",
+            CriteriaFieldType.Enum => "an enum",
+            CriteriaFieldType.DateTime => "a date-time",
+            CriteriaFieldType.Guid => "a GUID",
+            _ => "a boolean",
         };
     }
 }

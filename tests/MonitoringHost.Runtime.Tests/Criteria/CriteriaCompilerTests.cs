@@ -91,7 +91,7 @@ public sealed class CriteriaCompilerTests
     [Theory]
     [InlineData("Colour = 'red'", 1, "unknown-field", "at position 1: unknown field 'Colour'; the fields are Count, Flag, Id, Level, Name, When")]
     [InlineData("Count = 'many'", 9, "type", "at position 9: 'many' does not fit Count, a number field: it is not a number")]
-    [InlineData("Level = 'Severe'", 9, "type", "at position 9: 'Severe' does not fit Level, a enum field: it is not one of its values: Low (0), Normal (1), High (2) (or a number from 0 to 2)")]
+    [InlineData("Level = 'Severe'", 9, "type", "at position 9: 'Severe' does not fit Level, an enum field: it is not one of its values: Low (0), Normal (1), High (2) (or a number from 0 to 2)")]
     [InlineData("Level = 3", 9, "type", "at position 9: 3 does not fit Level")]
     [InlineData("When > 'yesterday'", 8, "type", "at position 8: 'yesterday' does not fit When, a date-time field: it is not a date and time")]
     [InlineData("Id = 'abc'", 6, "type", "at position 6: 'abc' does not fit Id, a GUID field: it is not a GUID")]
