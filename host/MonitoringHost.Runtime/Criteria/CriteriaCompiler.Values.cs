@@ -5,6 +5,9 @@ namespace MonitoringHost.Runtime.Criteria;
 /// <summary>Comparisons: the value converted once to the field's type, then compared per item.</summary>
 public static partial class CriteriaCompiler
 {
+    // ISO 8601 as API.md writes times: a date, or a date and time with optional fractions and an optional Z or offset (else UTC).
+    private static readonly string[] IsoFormats = ["yyyy'-'MM'-'dd", "yyyy'-'MM'-'dd'T'HH':'mmK", "yyyy'-'MM'-'dd'T'HH':'mm':'ssK", "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK"];
+
     private sealed partial class Builder<T>
     {
         private Func<T, bool> Comparison(CriteriaField<T> field, ComparisonCriterion comparison)
@@ -35,7 +38,7 @@ public static partial class CriteriaCompiler
                         : Problem(literal, "type", $"is not one of its values: {field.Values!.Describe()} (or a number from {field.Values!.Minimum} to {field.Values!.Maximum})", field);
                 case CriteriaFieldType.DateTime:
                     return literal.Kind == CriteriaLiteralKind.String
-                        && DateTimeOffset.TryParse(literal.Text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+                        && DateTimeOffset.TryParseExact(literal.Text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
                         ? Compare(Reader<DateTimeOffset?>(field), time, op)
                         : Problem(literal, "type", "is not a date and time; write it quoted, as ISO 8601 ('2026-11-30T10:00:00Z')", field);
                 case CriteriaFieldType.Guid:
