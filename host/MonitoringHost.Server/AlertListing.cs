@@ -14,13 +14,17 @@ internal static class AlertListing
 {
     public const int MaxScanned = 50_000;
 
-    public static async Task<AlertPage> ReadMatchingAsync(OperationsStore store, AlertQuery query, Func<Alert, bool> filter, CancellationToken cancellationToken)
+    public static async Task<AlertPage> ReadMatchingAsync(
+        OperationsStore store, AlertQuery query, Func<Alert, bool> filter, CancellationToken cancellationToken, int maxScanned = MaxScanned)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxScanned);
         var items = new List<Alert>(query.Limit);
-        var read = query with { Limit = Math.Clamp(query.Limit * 4, 50, 5_000) };
+        var read = query;
+        var pageSize = Math.Clamp(query.Limit * 4, 50, 5_000);
         var scanned = 0;
         while (true)
         {
+            read = read with { Limit = Math.Min(pageSize, maxScanned - scanned) };
             var page = await store.ReadAlertsAsync(read, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < page.Items.Count; i++)
             {
@@ -37,7 +41,7 @@ internal static class AlertListing
             }
 
             scanned += page.Items.Count;
-            if (page.Next is null || scanned >= MaxScanned)
+            if (page.Next is null || scanned >= maxScanned)
             {
                 return new AlertPage(items, page.Next);
             }
