@@ -1,4 +1,3 @@
-using System.Net;
 using MonitoringHost.Runtime.Alerts;
 using MonitoringHost.Runtime.Criteria;
 using MonitoringHost.Storage;
@@ -21,10 +20,7 @@ public sealed class AlertListingTests : IAsyncLifetime
         var objectId = await _api.DiscoverComputerAsync("web01.contoso.com");
         for (var i = 0; i < 30; i++)
         {
-            var (status, _, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/alerts", key,
-                $$"""{ "monitoringObjectId": "{{objectId}}", "name": "Alert {{i:D2}}", "severity": "Warning" }""");
-            response.Dispose();
-            status.Should().Be(HttpStatusCode.Created);
+            await _api.CreateAlertAsync(key, objectId, $"Alert {i:D2}", "Warning");
         }
 
         var all = (await _api.Server.Operations.ReadAlertsAsync(new AlertQuery(Limit: 100), CancellationToken.None)).Items;
@@ -53,9 +49,7 @@ public sealed class AlertListingTests : IAsyncLifetime
         var objectId = await _api.DiscoverComputerAsync("web01.contoso.com");
         for (var i = 0; i < 8; i++)
         {
-            var (_, _, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/alerts", key,
-                $$"""{ "monitoringObjectId": "{{objectId}}", "name": "Alert {{i}}", "severity": "{{(i % 2 == 0 ? "Error" : "Warning")}}" }""");
-            response.Dispose();
+            await _api.CreateAlertAsync(key, objectId, $"Alert {i}", i % 2 == 0 ? "Error" : "Warning");
         }
 
         var all = (await _api.Server.Operations.ReadAlertsAsync(new AlertQuery(Limit: 100), CancellationToken.None)).Items;

@@ -39,13 +39,8 @@ public sealed class CriteriaApiTests : IAsyncLifetime
         var objectId = await _api.DiscoverComputerAsync("web01.contoso.com");
         for (var batch = 0; batch < 15; batch++)
         {
-            await Task.WhenAll(Enumerable.Range(batch * 10, 10).Select(async i =>
-            {
-                var (status, _, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator,
-                    $$"""{ "monitoringObjectId": "{{objectId}}", "name": "Backup {{i:D3}}", "severity": "{{(i % 10 == 9 ? "Error" : "Warning")}}", "customField1": "{{(i % 10 == 9 ? "tape" : "disk")}}" }""");
-                response.Dispose();
-                status.Should().Be(HttpStatusCode.Created);
-            }));
+            await Task.WhenAll(Enumerable.Range(batch * 10, 10).Select(i =>
+                _api.CreateAlertAsync(_operator, objectId, $"Backup {i:D3}", i % 10 == 9 ? "Error" : "Warning", $", \"customField1\": \"{(i % 10 == 9 ? "tape" : "disk")}\"")));
         }
 
         var pages = new List<string[]>();
@@ -72,9 +67,7 @@ public sealed class CriteriaApiTests : IAsyncLifetime
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            var (_, alert, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator,
-                $$"""{ "monitoringObjectId": "{{objectId}}", "name": "Job {{i}}", "severity": "Error", "owner": "{{(i < 4 ? "ann" : "bob")}}" }""");
-            response.Dispose();
+            var alert = await _api.CreateAlertAsync(_operator, objectId, $"Job {i}", "Error", $", \"owner\": \"{(i < 4 ? "ann" : "bob")}\"");
             ids.Add(alert.GetProperty("id").GetGuid());
         }
 
