@@ -7,12 +7,13 @@ using MonitoringHost.Sdk.Contracts;
 using Alert = MonitoringHost.Runtime.Alerts.Alert;
 using NewAlert = MonitoringHost.Runtime.Alerts.NewAlert;
 using ResolutionState = MonitoringHost.Sdk.Contracts.ResolutionState;
+using MonitoringHost.Runtime.Criteria;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
 
 /// <summary>
-/// Alerts (API.md "Alerts"): list (modified since, open only, paged), one alert with its ETag, create (the runbook
+/// Alerts (API.md "Alerts"): list (modified since, open only, criteria, paged), one alert with its ETag, create (the runbook
 /// "Create Alert" path), update with <c>If-Match</c>, history, resolution states. Writes go through the operations
 /// engine and are answered once durable.
 /// </summary>
@@ -25,9 +26,10 @@ internal static class AlertEndpoints
     {
         app.MapGet("/api/v1/alerts", async (HttpContext context, DateTimeOffset? since, bool? open, int? limit, string? cursor) =>
         {
-            if (context.Request.Query.ContainsKey("criteria"))
+            var (filter, criteriaProblem) = await CriteriaQuery.ReadAsync(context, async () => AlertCriteria.Schema(await server.Engine.ResolutionStatesAsync().ConfigureAwait(false))).ConfigureAwait(false);
+            if (criteriaProblem is not null)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", "criteria on alerts is not supported yet; use since= and open=");
+                return criteriaProblem;
             }
 
             if (limit is < 1 or > 5_000)
@@ -41,7 +43,10 @@ internal static class AlertEndpoints
                 return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"cursor '{cursor}' is not one this server gave");
             }
 
-            var page = await server.Operations.ReadAlertsAsync(new AlertQuery(open ?? false, since, after, limit ?? 100), context.RequestAborted).ConfigureAwait(false);
+            var query = new AlertQuery(open ?? false, since, after, limit ?? 100);
+            var page = filter is null
+                ? await server.Operations.ReadAlertsAsync(query, context.RequestAborted).ConfigureAwait(false)
+                : await AlertListing.ReadMatchingAsync(server.Operations, query, filter, context.RequestAborted).ConfigureAwait(false);
             return Results.Ok(new ListPage<MonitoringAlert>([.. page.Items.Select(Shape)], page.Next is { } next ? WriteCursor(next) : null));
         }).Allow(ApiAuth.Readers);
 

@@ -78,11 +78,11 @@ internal static class Problems
     public static IResult Invalid(string path, string message, long? line = null) =>
         Invalid([new ProblemError("invalid", message) { Path = path, Line = line }]);
 
-    public static IResult Invalid(IEnumerable<ProblemError> errors)
+    public static IResult Invalid(IEnumerable<ProblemError> errors, string? detail = null)
     {
         var list = errors.ToList();
         return Results.Json(
-            new Problem("Bad Request", StatusCodes.Status400BadRequest, $"{list.Count} problem(s) in the request") { Errors = list },
+            new Problem("Bad Request", StatusCodes.Status400BadRequest, detail ?? $"{list.Count} problem(s) in the request") { Errors = list },
             contentType: ContentType, statusCode: StatusCodes.Status400BadRequest);
     }
 

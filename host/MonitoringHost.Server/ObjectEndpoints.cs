@@ -5,10 +5,11 @@ using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Sdk.Contracts;
 using HealthState = MonitoringHost.Sdk.Contracts.HealthState;
 using MonitoringObject = MonitoringHost.Sdk.Contracts.MonitoringObject;
+using MonitoringHost.Runtime.Criteria;
 
 namespace MonitoringHost.Server;
 
-/// <summary><c>GET /api/v1/objects</c>: monitoring objects with their health, paged by an opaque cursor (API.md).</summary>
+/// <summary><c>GET /api/v1/objects</c>: monitoring objects with their health, filtered by class and criteria, paged by an opaque cursor (API.md).</summary>
 internal static class ObjectEndpoints
 {
     private const int DefaultLimit = 100;
@@ -18,9 +19,10 @@ internal static class ObjectEndpoints
     {
         app.MapGet("/api/v1/objects", async (HttpContext context, string? @class, bool? includeDerived, int? limit, string? cursor) =>
         {
-            if (context.Request.Query.ContainsKey("criteria"))
+            var (filter, criteriaProblem) = await CriteriaQuery.ReadAsync(context, () => Task.FromResult(ObjectCriteria.Schema(server.Classes))).ConfigureAwait(false);
+            if (criteriaProblem is not null)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", "criteria on objects is not supported yet; filter with class=");
+                return criteriaProblem;
             }
 
             if (limit is < 1 or > MaxLimit)
@@ -46,16 +48,14 @@ internal static class ObjectEndpoints
             }
 
             var take = limit ?? DefaultLimit;
-            var page = server.Space.OfClass(@class ?? "System.Entity", includeDerived ?? true)
+            var candidates = server.Space.OfClass(@class ?? "System.Entity", includeDerived ?? true)
                 .Where(o => after is null || o.Id.CompareTo(after.Value) > 0)
-                .OrderBy(o => o.Id)
-                .Take(take + 1)
-                .ToList();
+                .OrderBy(o => o.Id);
+            var page = await MatchingAsync(server, candidates, filter, take + 1).ConfigureAwait(false);
             var items = page.Take(take).ToList();
-            var health = await server.Engine.SummariesAsync([.. items.Select(o => o.Id)]).ConfigureAwait(false);
             return Results.Ok(new ListPage<MonitoringObject>(
-                [.. items.Select(o => Shape(server, o, health.GetValueOrDefault(o.Id)))],
-                page.Count > take ? items[^1].Id.ToString("N", CultureInfo.InvariantCulture) : null));
+                [.. items.Select(o => Shape(server, o.Object, o.Health))],
+                page.Count > take ? items[^1].Object.Id.ToString("N", CultureInfo.InvariantCulture) : null));
         }).Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}", async (Guid id) =>
@@ -96,6 +96,33 @@ internal static class ObjectEndpoints
             return Results.Ok(new ItemList<StateChange>(
                 [.. changes.Select(c => new StateChange(c.MonitorId, (HealthState)c.OldState, (HealthState)c.NewState, c.OldState.ToString(), c.NewState.ToString(), c.Time, c.Context))]));
         }).Allow(ApiAuth.Readers);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> candidates the criteria matches (all of them without one), with their health,
+    /// which criteria may name: health is read for a chunk of candidates at a time.
+    /// </summary>
+    private static async Task<List<ObjectCriteriaItem>> MatchingAsync(ManagementServer server, IEnumerable<Discovery.Instances.MonitoringObject> candidates, Func<ObjectCriteriaItem, bool>? filter, int count)
+    {
+        var matching = new List<ObjectCriteriaItem>(Math.Min(count, 1_000));
+        foreach (var chunk in candidates.Chunk(filter is null ? count : 500))
+        {
+            var health = await server.Engine.SummariesAsync([.. chunk.Select(o => o.Id)]).ConfigureAwait(false);
+            foreach (var candidate in chunk)
+            {
+                var item = new ObjectCriteriaItem(candidate, server.Classes.Class(candidate.ClassName)?.Id, health.GetValueOrDefault(candidate.Id));
+                if (filter is null || filter(item))
+                {
+                    matching.Add(item);
+                    if (matching.Count == count)
+                    {
+                        return matching;
+                    }
+                }
+            }
+        }
+
+        return matching;
     }
 
     /// <summary>A node of the health explorer as API.md gives it.</summary>

@@ -22,6 +22,10 @@ public sealed record ProblemError(string Code, string Message)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ElementId { get; init; }
 
+    /// <summary>The field of the queried items the problem is about (a criteria naming an unknown field, a value that does not fit it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Field { get; init; }
+
     /// <summary>"where: what", for people.</summary>
     public override string ToString()
     {

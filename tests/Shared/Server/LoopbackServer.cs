@@ -67,6 +67,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>A .NET client of this server calling it with <paramref name="key"/>.</summary>
     public Sdk.MonitoringHostClient ClientFor(string key) => new(new Uri(Url), key);
 
+    /// <summary>Creates an alert on the object through <c>POST /api/v1/alerts</c> (<paramref name="more"/>: further JSON fields); the alert.</summary>
+    public async Task<JsonElement> CreateAlertAsync(string key, Guid objectId, string name, string severity, string more = "")
+    {
+        var (status, alert, response) = await SendAsync(HttpMethod.Post, "/api/v1/alerts", key,
+            $$"""{ "monitoringObjectId": "{{objectId}}", "name": "{{name}}", "severity": "{{severity}}"{{more}} }""");
+        response.Dispose();
+        return status == HttpStatusCode.Created ? alert : throw new InvalidOperationException($"creating alert '{name}' answered {status}: {alert}");
+    }
+
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
 
