@@ -130,6 +130,19 @@ public sealed class EventApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InMaintenance_TheEventIsStored_ButNoWorkflowRunsOnIt()
+    {
+        await SendAsync(HttpMethod.Post, $"/api/v1/objects/{_vm}/maintenance", _operator, """{ "durationMinutes": 60, "reason": "PlannedOther" }""", HttpStatusCode.Created);
+
+        var inserted = await SendAsync(HttpMethod.Post, $"/api/v1/objects/{_vm}/events", _operator,
+            """[ { "eventNumber": 4001, "level": "Error", "source": "VMM", "parameters": ["patching"] } ]""");
+
+        inserted.GetProperty("workflowRuns").GetInt32().Should().Be(0);
+        (await AlertsAsync()).Should().BeEmpty();
+        (await SendAsync(HttpMethod.Get, $"/api/v1/objects/{_vm}/events", _reader)).GetProperty("items").GetArrayLength().Should().Be(1);
+    }
+
+    [Fact]
     public async Task Roles_OperatorsAndConnectorsInsert_AuthorsAndReadersDoNot()
     {
         const string Event = """[ { "eventNumber": 1, "level": "Information", "source": "itsm" } ]""";
