@@ -29,50 +29,13 @@ internal static class InsertedDataEndpoints
 
     public static void MapInsertedData(this WebApplication app, ManagementServer server)
     {
-        app.MapPost("/api/v1/objects/{id:guid}/events", async (HttpContext context, Guid id) =>
-        {
-            var (body, problem) = await ApiJson.ReadAsync<List<EventBody>>(context).ConfigureAwait(false);
-            if (problem is not null)
-            {
-                return problem;
-            }
+        app.MapPost("/api/v1/objects/{id:guid}/events", (HttpContext context, Guid id) =>
+            ReadAndInsertAsync<EventBody>(server, context, id, "events", (item, path, now, errors) => Event(item, path, now, ApiAuth.Identity(context).Name, errors)))
+            .Allow(ApiRole.Operator, ApiRole.Connector);
 
-            if (server.Space.Get(id) is null)
-            {
-                return Problems.NotFound($"there is no object {id}");
-            }
-
-            var errors = new List<object>();
-            CheckCount(body!.Count, "events", errors);
-            var now = server.Options.Time.GetUtcNow();
-            var user = ApiAuth.Identity(context).Name;
-            var items = body.Select((item, i) => Event(item, string.Create(CultureInfo.InvariantCulture, $"[{i}]"), now, user, errors)).ToList();
-            return errors.Count > 0
-                ? Problems.Invalid(errors)
-                : await InsertAsync(server, context, id, [.. items.OfType<DataItem>()]).ConfigureAwait(false);
-        }).Allow(ApiRole.Operator, ApiRole.Connector);
-
-        app.MapPost("/api/v1/objects/{id:guid}/performance", async (HttpContext context, Guid id) =>
-        {
-            var (body, problem) = await ApiJson.ReadAsync<List<PerformanceBody>>(context).ConfigureAwait(false);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            if (server.Space.Get(id) is null)
-            {
-                return Problems.NotFound($"there is no object {id}");
-            }
-
-            var errors = new List<object>();
-            CheckCount(body!.Count, "samples", errors);
-            var now = server.Options.Time.GetUtcNow();
-            var items = body.Select((item, i) => Sample(item, string.Create(CultureInfo.InvariantCulture, $"[{i}]"), now, errors)).ToList();
-            return errors.Count > 0
-                ? Problems.Invalid(errors)
-                : await InsertAsync(server, context, id, [.. items.OfType<DataItem>()]).ConfigureAwait(false);
-        }).Allow(ApiRole.Operator, ApiRole.Connector);
+        app.MapPost("/api/v1/objects/{id:guid}/performance", (HttpContext context, Guid id) =>
+            ReadAndInsertAsync<PerformanceBody>(server, context, id, "samples", Sample))
+            .Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapGet("/api/v1/objects/{id:guid}/events", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {
@@ -131,6 +94,38 @@ internal static class InsertedDataEndpoints
     /// <summary>The workflow id inserted items are stored under: who inserted them.</summary>
     private static string InsertedBy(HttpContext context) => $"sdk:{ApiAuth.Identity(context).Name}";
 
+    /// <summary>
+    /// Reads a list of items for an existing object, checks each (every problem with its index), then inserts them;
+    /// a request with any problem inserts nothing.
+    /// </summary>
+    private static async Task<IResult> ReadAndInsertAsync<TBody>(
+        ManagementServer server, HttpContext context, Guid id, string what, Func<TBody, string, DateTimeOffset, List<object>, DataItem?> read)
+        where TBody : class
+    {
+        var (body, problem) = await ApiJson.ReadAsync<List<TBody>>(context).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (server.Space.Get(id) is null)
+        {
+            return Problems.NotFound($"there is no object {id}");
+        }
+
+        var errors = new List<object>();
+        if (body!.Count is 0 or > MaxItems)
+        {
+            errors.Add(Error("", $"give 1 to {MaxItems} {what}; there were {body.Count}"));
+        }
+
+        var now = server.Options.Time.GetUtcNow();
+        var items = body.Select((item, i) => read(item, string.Create(CultureInfo.InvariantCulture, $"[{i}]"), now, errors)).ToList();
+        return errors.Count > 0
+            ? Problems.Invalid(errors)
+            : await InsertAsync(server, context, id, [.. items.OfType<DataItem>()]).ConfigureAwait(false);
+    }
+
     /// <summary>Stores the items as collected data, then runs the object's SDK-fed workflows on them and waits for what they raise.</summary>
     private static async Task<IResult> InsertAsync(ManagementServer server, HttpContext context, Guid id, List<DataItem> items)
     {
@@ -158,14 +153,6 @@ internal static class InsertedDataEndpoints
         server.Space.Get(id) is null ? Problems.NotFound($"there is no object {id}")
         : limit is < 1 or > MaxLimit ? Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})")
         : null;
-
-    private static void CheckCount(int count, string what, List<object> errors)
-    {
-        if (count is 0 or > MaxItems)
-        {
-            errors.Add(Error("", $"give 1 to {MaxItems} {what}; there were {count}"));
-        }
-    }
 
     private static object Error(string path, string message) => new { path, code = "invalid", message };
 
