@@ -55,21 +55,17 @@ public sealed partial class MonitoringHostClient
     /// <param name="id">The object's id.</param>
     /// <param name="events">The events.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Once the server took them.</returns>
-    public async Task InsertEventsAsync(Guid id, IReadOnlyList<MonitoringEvent> events, CancellationToken cancellationToken = default)
-    {
-        using var response = await SendAsync(HttpMethod.Post, $"objects/{id}/events", Json(events), cancellationToken).ConfigureAwait(false);
-    }
+    /// <returns>How many were stored and how many workflow runs took them.</returns>
+    public Task<DataInserted> InsertEventsAsync(Guid id, IReadOnlyList<MonitoringEvent> events, CancellationToken cancellationToken = default)
+        => SendAsync<DataInserted>(HttpMethod.Post, $"objects/{id}/events", Json(events), cancellationToken);
 
     /// <summary>Inserts performance samples for an object (<c>POST /objects/{id}/performance</c>).</summary>
     /// <param name="id">The object's id.</param>
     /// <param name="samples">The samples.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Once the server took them.</returns>
-    public async Task InsertPerformanceAsync(Guid id, IReadOnlyList<PerformanceSample> samples, CancellationToken cancellationToken = default)
-    {
-        using var response = await SendAsync(HttpMethod.Post, $"objects/{id}/performance", Json(samples), cancellationToken).ConfigureAwait(false);
-    }
+    /// <returns>How many were stored and how many workflow runs took them.</returns>
+    public Task<DataInserted> InsertPerformanceAsync(Guid id, IReadOnlyList<PerformanceSample> samples, CancellationToken cancellationToken = default)
+        => SendAsync<DataInserted>(HttpMethod.Post, $"objects/{id}/performance", Json(samples), cancellationToken);
 
     /// <summary>Classes (<c>GET /classes</c>).</summary>
     /// <param name="criteria">SCOM criteria over the classes' fields.</param>

@@ -37,6 +37,8 @@ public static class ServerApp
         app.MapResolutionStates(server);
         app.MapMaintenance(server);
         app.MapMaintenanceSchedules(server);
+        app.MapDiscoveryData(server);
+        app.MapInsertedData(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

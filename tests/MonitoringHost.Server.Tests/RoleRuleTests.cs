@@ -16,6 +16,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
     private const string Operators = "Administrator Operator";
     private const string AlertWriters = "Administrator Operator Connector";
     private const string Administrators = "Administrator";
+    private const string DiscoveryWriters = "Administrator Author Operator Connector";
 
     /// <summary>Who may call what: "METHOD route" → the roles allowed.</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -24,6 +25,11 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/objects/{id}"] = Readers,
         ["GET /api/v1/objects/{id}/health"] = Readers,
         ["GET /api/v1/objects/{id}/state-changes"] = Readers,
+        ["POST /api/v1/discovery-data"] = DiscoveryWriters,
+        ["POST /api/v1/objects/{id}/events"] = AlertWriters,
+        ["POST /api/v1/objects/{id}/performance"] = AlertWriters,
+        ["GET /api/v1/objects/{id}/events"] = Readers,
+        ["GET /api/v1/objects/{id}/performance"] = Readers,
         ["GET /api/v1/alerts"] = Readers,
         ["GET /api/v1/alerts/{id}"] = Readers,
         ["GET /api/v1/alerts/{id}/history"] = Readers,

@@ -18,6 +18,12 @@ public sealed record DiscoveryData(
     /// <summary>Relationships the source no longer claims (incremental mode only).</summary>
     public IReadOnlyList<RelationshipData> RemovedRelationships { get; init; } = [];
 
+    /// <summary>
+    /// Whether a removal of something the source does not claim is a problem (SDK and connector clients, which name
+    /// what they remove and should hear when it was never theirs) rather than nothing to do (discovery workflows).
+    /// </summary>
+    public bool RemovalsMustBeClaimed { get; init; }
+
     public static DiscoveryData Snapshot(DiscoverySource source, IReadOnlyList<ObjectData> objects, IReadOnlyList<RelationshipData>? relationships = null) =>
         new(DiscoveryMode.Snapshot, source, objects, relationships ?? []);
 

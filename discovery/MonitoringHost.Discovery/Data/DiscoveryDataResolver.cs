@@ -33,6 +33,9 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
 
     private bool _fromPack;
 
+    /// <summary>When set, whether the submitting source claims an item: removals must name something it claims.</summary>
+    public Func<Guid, bool>? Claimed { get; init; }
+
     public ResolvedDiscoveryData? Resolve(DiscoveryData data)
     {
         _fromPack = data.Source.Value.StartsWith("pack:", StringComparison.Ordinal);
@@ -72,6 +75,7 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             if (Identify(data.RemovedObjects[i], $"removals[{i}]", mustExist: false) is { } id)
             {
                 removedObjects.Add(id);
+                CheckClaimed(id, $"removals[{i}]", data, data.RemovedObjects[i].ClassName);
             }
         }
 
@@ -84,13 +88,23 @@ internal sealed class DiscoveryDataResolver(ClassCatalog classes, Func<Guid, boo
             var target = Identify(removal.Target, path + ".target", mustExist: false);
             if (type is not null && source is { } s && target is { } t)
             {
-                removedRelationships.Add(ObjectIdentity.ForRelationship(type, s, t));
+                var id = ObjectIdentity.ForRelationship(type, s, t);
+                removedRelationships.Add(id);
+                CheckClaimed(id, path, data, type.Name);
             }
         }
 
         return _problems.Count > 0
             ? null
             : new ResolvedDiscoveryData(data.Mode, data.Source, [.. planned.Values], [.. relationships.Values], removedObjects, removedRelationships);
+    }
+
+    private void CheckClaimed(Guid id, string path, DiscoveryData data, string typeName)
+    {
+        if (data.RemovalsMustBeClaimed && Claimed is { } claimed && !claimed(id))
+        {
+            _problems.Add(new(path, $"{data.Source} does not claim this {typeName} ({id:D}), so it cannot remove it"));
+        }
     }
 
     /// <summary>Below this many objects, checking them on one thread is quicker than sharing the work.</summary>

@@ -25,7 +25,8 @@ public sealed partial class InstanceSpace
             {
                 // Only what the source did not send before, unchanged, needs checking and resolving again.
                 split = _repeated.Split(data, _objects);
-                resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey);
+                var claimed = _claims.ItemsOf(data.Source.Value);
+                resolver = new DiscoveryDataResolver(Classes, _objects.ContainsKey) { Claimed = id => claimed.Contains(id) };
                 var resolved = resolver.Resolve(data with { Objects = split.Others }) ?? throw new DiscoveryDataRejectedException(data.Source.Value, resolver.Problems);
                 plan = Plan(resolved with { Unchanged = split.Unchanged });
             }

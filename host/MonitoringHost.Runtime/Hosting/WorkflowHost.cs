@@ -144,6 +144,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         await WhenIdleAsync().ConfigureAwait(false);
         _stopping.Dispose();
         _slots.Dispose();
+        _insertions.Dispose();
     }
 
     private void OnInstanceSpaceChanged(object? sender, InstanceSpaceChange change)

@@ -158,6 +158,32 @@ public abstract class InstanceSpaceSuite : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task RemovalsMustBeClaimed_RefusesRemovingWhatTheSourceDoesNotClaim_AndAppliesNothing()
+    {
+        Ready();
+        await Apply(DiscoveryData.Incremental(Vmm, [Computer("a.contoso.com"), App("a.contoso.com", "One")]));
+        await Apply(DiscoveryData.Incremental(Cmdb, [App("a.contoso.com", "Two")]));
+        var before = await Feed();
+
+        var refused = new DiscoveryData(DiscoveryMode.Incremental, Cmdb, [App("a.contoso.com", "Three")], [])
+        {
+            RemovedObjects = [App("a.contoso.com", "Two"), App("a.contoso.com", "One"), App("a.contoso.com", "Never")],
+            RemovalsMustBeClaimed = true,
+        };
+        var rejected = (await ((Func<Task>)(() => Apply(refused))).Should().ThrowAsync<DiscoveryDataRejectedException>()).Which;
+
+        rejected.Problems.Select(p => p.Path).Should().Equal("removals[1]", "removals[2]");
+        rejected.Problems[0].Message.Should().StartWith($"{Cmdb} does not claim this Test.App");
+        Space.OfClass("Test.App").Select(a => a.DisplayName).Should().BeEquivalentTo("One", "Two");
+        (await Feed()).Should().HaveCount(before.Count, "a refused submission writes nothing");
+
+        // Without the flag (discovery workflows), removing what is not claimed is simply nothing to do.
+        var result = await Apply(refused with { RemovalsMustBeClaimed = false });
+        result.Removed.Should().ContainSingle();
+        Space.OfClass("Test.App").Select(a => a.DisplayName).Should().BeEquivalentTo("One", "Three");
+    }
+
+    [SkippableFact]
     public async Task TwoSourcesClaimingOneObject_RemovingOneClaimKeepsIt_RemovingBothRemovesIt()
     {
         Ready();
