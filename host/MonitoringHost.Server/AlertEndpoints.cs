@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Alerts;
@@ -44,9 +45,18 @@ internal static class AlertEndpoints
             }
 
             var query = new AlertQuery(open ?? false, since, after, limit ?? 100);
-            var page = filter is null
-                ? await server.Operations.ReadAlertsAsync(query, context.RequestAborted).ConfigureAwait(false)
-                : await AlertListing.ReadMatchingAsync(server.Operations, query, filter, context.RequestAborted).ConfigureAwait(false);
+            AlertPage page;
+            try
+            {
+                page = filter is null
+                    ? await server.Operations.ReadAlertsAsync(query, context.RequestAborted).ConfigureAwait(false)
+                    : await AlertListing.ReadMatchingAsync(server.Operations, query, filter, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                return CriteriaQuery.TimedOut(e);
+            }
+
             return Results.Ok(new ListPage<MonitoringAlert>([.. page.Items.Select(Shape)], page.Next is { } next ? WriteCursor(next) : null));
         }).Allow(ApiAuth.Readers);
 

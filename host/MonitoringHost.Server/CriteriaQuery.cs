@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Criteria;
 
@@ -33,4 +35,10 @@ internal static class CriteriaQuery
                 $"criteria {e.Problems[0].Message}"));
         }
     }
+
+    /// <summary>The answer when a LIKE or MATCHES pattern ran past its time on one value (a pattern that backtracks without end).</summary>
+    public static IResult TimedOut(RegexMatchTimeoutException e) =>
+        Problems.Invalid("criteria", string.Create(
+            CultureInfo.InvariantCulture,
+            $"the pattern {e.Pattern} took longer than {e.MatchTimeout.TotalMilliseconds} ms on one value; write one that does not backtrack so much"));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Discovery.Instances;
@@ -51,7 +52,16 @@ internal static class ObjectEndpoints
             var candidates = server.Space.OfClass(@class ?? "System.Entity", includeDerived ?? true)
                 .Where(o => after is null || o.Id.CompareTo(after.Value) > 0)
                 .OrderBy(o => o.Id);
-            var page = await MatchingAsync(server, candidates, filter, take + 1).ConfigureAwait(false);
+            List<ObjectCriteriaItem> page;
+            try
+            {
+                page = await MatchingAsync(server, candidates, filter, take + 1).ConfigureAwait(false);
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                return CriteriaQuery.TimedOut(e);
+            }
+
             var items = page.Take(take).ToList();
             return Results.Ok(new ListPage<MonitoringObject>(
                 [.. items.Select(o => Shape(server, o.Object, o.Health))],

@@ -112,6 +112,21 @@ public sealed class CriteriaApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APatternThatBacktracksWithoutEnd_Is400_NotAHungRequest()
+    {
+        var objectId = await _api.DiscoverComputerAsync("web01.contoso.com");
+        await _api.CreateAlertAsync(_operator, objectId, new string('a', 40) + "!", "Error");
+
+        var (status, problem, response) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/alerts?criteria={Uri.EscapeDataString("Name MATCHES '^(a+)+$'")}", _reader);
+        response.Dispose();
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors").EnumerateArray().Should().ContainSingle().Subject;
+        error.GetProperty("path").GetString().Should().Be("criteria");
+        error.GetProperty("message").GetString().Should().Be("the pattern ^(a+)+$ took longer than 250 ms on one value; write one that does not backtrack so much");
+    }
+
+    [Fact]
     public async Task Objects_ByFieldsAndProperties_Paged()
     {
         await _api.Server.Space.ApplyAsync(DiscoveryData.Snapshot(DiscoverySource.Sdk("tests"),

@@ -26,9 +26,15 @@ public sealed class CriteriaParser
         }
 
         var node = parser.ParseOr();
+        if (parser.Current.Kind == CriteriaTokenKind.CloseParenthesis)
+        {
+            var position = parser.Current.Position;
+            throw new CriteriaException(new CriteriaProblem(position, "syntax", $"at position {position}: this ')' closes no '('"));
+        }
+
         if (parser.Current.Kind != CriteriaTokenKind.End)
         {
-            throw parser.Expected(parser.Current.Kind == CriteriaTokenKind.CloseParenthesis ? "no ')' without its '('" : "AND, OR or the end of the criteria");
+            throw parser.Expected("AND, OR or the end of the criteria");
         }
 
         return node;

@@ -30,7 +30,7 @@ public static class LikePattern
                     var close = pattern.IndexOf(']', Math.Min(i + 2, pattern.Length));
                     if (close < 0)
                     {
-                        problem = $"the '[' at character {i + 1} of the pattern has no closing ']'";
+                        problem = $"has a '[' at character {i + 1} without its closing ']'";
                         return null;
                     }
 

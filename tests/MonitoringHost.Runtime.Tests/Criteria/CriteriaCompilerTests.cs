@@ -103,7 +103,7 @@ public sealed class CriteriaCompilerTests
     [InlineData("Flag = 'maybe'", 8, "type", "at position 8: 'maybe' does not fit Flag, a boolean field: it is not TRUE or FALSE")]
     [InlineData("Name = NULL", 8, "type", "at position 8: nothing equals NULL; write Name IS NULL or Name IS NOT NULL")]
     [InlineData("Count LIKE '1%'", 1, "operator", "at position 1: LIKE applies to text fields; Count is a number field")]
-    [InlineData("Name LIKE 'a[bc'", 11, "pattern", "at position 11: 'a[bc' the '[' at character 2 of the pattern has no closing ']'")]
+    [InlineData("Name LIKE 'a[bc'", 11, "pattern", "at position 11: 'a[bc' has a '[' at character 2 without its closing ']'")]
     [InlineData("Name MATCHES '(a'", 14, "pattern", "at position 14: '(a' is not a valid MATCHES pattern")]
     public void BadValues_SayWhereAndWhat(string criteria, int position, string code, string message)
     {

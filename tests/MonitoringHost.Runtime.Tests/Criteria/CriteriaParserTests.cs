@@ -71,7 +71,7 @@ public sealed class CriteriaParserTests
     [InlineData("Severity 2", 10, "at position 10: expected an operator after Severity (=, !=, <>, <, >, <=, >=, LIKE, MATCHES, IS NULL, IS NOT NULL), found '2'")]
     [InlineData("Name = 'abc", 8, "the string starting at position 8 has no closing quote")]
     [InlineData("(Severity = 2 OR Priority = 1", 30, "at position 30: expected ')' to close the '(' at position 1, found the end of the criteria")]
-    [InlineData("Severity = 2)", 13, "at position 13: expected no ')' without its '(', found ')'")]
+    [InlineData("Severity = 2)", 13, "at position 13: this ')' closes no '('")]
     [InlineData("Severity = 2 Priority = 1", 14, "at position 14: expected AND, OR or the end of the criteria, found 'Priority'")]
     [InlineData("Severity = 2 AND", 17, "at position 17: expected a field name, NOT or '(', found the end of the criteria")]
     [InlineData("Name = \"x\"", 8, "unexpected '\"' (strings take single quotes) at position 8")]
