@@ -83,6 +83,10 @@ internal static class Problems
             contentType: "application/problem+json", statusCode: 400);
     }
 
+    /// <summary>A problem document with its status and the problems found, each with where and what.</summary>
+    public static IResult WithErrors(int status, string title, string detail, IEnumerable<object> errors) =>
+        Results.Json(new { title, status, detail, errors = errors.ToList() }, contentType: "application/problem+json", statusCode: status);
+
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not Found", detail);
 
     public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, "Conflict", detail);

@@ -30,6 +30,8 @@ public static class ServerApp
         app.MapObjects(server);
         app.MapAlerts(server);
         app.MapMaintenance(server);
+        app.MapManagementPacks(server);
+        app.MapClasses(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
