@@ -89,6 +89,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return (response.StatusCode, body, response);
     }
 
+    /// <summary>Sends a request with any body (XML, a form), optionally asking for a media type; the raw response.</summary>
+    public async Task<HttpResponseMessage> SendContentAsync(HttpMethod method, string path, string key, HttpContent? content, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Url + path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
