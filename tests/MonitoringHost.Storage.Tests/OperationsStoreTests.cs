@@ -375,7 +375,7 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
         await OperationsStore.For(store).CommitAsync(Batch(b => b.StateChanges.Add(new StateChange(Id(1), Monitor, HealthState.Success, HealthState.Error, T0, null))), default);
         var reopened = await test.ReopenAsync();
 
-        (await reopened.ReadSchemaVersionsAsync(default)).Should().HaveCount(5);
+        (await reopened.ReadSchemaVersionsAsync(default)).Should().HaveCount(6);
         (await reopened.ReadFeedAsync(0, 10, default)).Select(e => (e.Sequence, e.Kind)).Should().Equal((1, "object.added"), (2, "health.changed"));
         (await OperationsStore.For(reopened).LoadAsync(default)).ResolutionStates.Should().HaveCount(7);
     }
