@@ -5,6 +5,7 @@ using System.Text.Json;
 using MonitoringHost.Discovery.Data;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Storage;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Server.Tests;
 
@@ -222,6 +223,20 @@ public sealed class PackApiTests : IAsyncLifetime
         (await DeleteAsync("Contoso.Imported", _reader)).Status.Should().Be(HttpStatusCode.Forbidden);
         (await _api.SendAsync(HttpMethod.Get, "/api/v1/management-packs")).Status.Should().Be(HttpStatusCode.Unauthorized);
         _api.Server.Classes.Packs["Contoso.Imported"].Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task Import_TheRealPacksOfTheCorpus_AsOneForm_RunsThemAll()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.RequireCorpus(), "full"), "*.xml").Order(StringComparer.Ordinal).ToList();
+
+        var (status, body) = await PostFormAsync([.. files.Select(f => (Path.GetFileName(f), File.ReadAllText(f)))]);
+
+        status.Should().Be(HttpStatusCode.Created, body.ToString());
+        body.EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().HaveCount(files.Count).And.Contain("OpsMgr.GenericServiceMonitoring");
+        var imported = _api.Server.Classes.Packs["OpsMgr.GenericServiceMonitoring"]!;
+        _api.Server.Host.Workflows.Where(w => w.PackId == imported.Id).Should().NotBeEmpty();
+        (await ManagementPackStore.For(_api.Server.Store).ListAsync(CancellationToken.None)).Select(p => p.Name).Should().HaveCount(files.Count);
     }
 
     [Fact]
