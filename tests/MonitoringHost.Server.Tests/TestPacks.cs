@@ -5,11 +5,20 @@ namespace MonitoringHost.Server.Tests;
 /// <summary>Packs the pack API tests import: built here so that each test says the version and names it needs.</summary>
 internal static class TestPacks
 {
-    public const string References =
-        """
+    /// <summary>A pack's start: its manifest (ID, version, the System, Windows and Health libraries, and more references).</summary>
+    private static string Start(string id, string version, string name = "", string moreReferences = "") =>
+        $$"""
+        <ManagementPack SchemaVersion="2.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+          <Manifest>
+            <Identity><ID>{{id}}</ID><Version>{{version}}</Version></Identity>
+            {{name}}
+            <References>
               <Reference Alias="System"><ID>System.Library</ID><Version>7.5.8501.0</Version><PublicKeyToken>31bf3856ad364e35</PublicKeyToken></Reference>
               <Reference Alias="Windows"><ID>Microsoft.Windows.Library</ID><Version>7.5.8501.0</Version><PublicKeyToken>31bf3856ad364e35</PublicKeyToken></Reference>
               <Reference Alias="Health"><ID>System.Health.Library</ID><Version>7.0.8433.0</Version><PublicKeyToken>31bf3856ad364e35</PublicKeyToken></Reference>
+              {{moreReferences}}
+            </References>
+          </Manifest>
         """;
 
     /// <summary>
@@ -19,14 +28,7 @@ internal static class TestPacks
     public static string Imported(string version = "1.0.0.0", string alertName = "Contoso imported tick") =>
         $$"""
         <?xml version="1.0" encoding="utf-8"?>
-        <ManagementPack SchemaVersion="2.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-          <Manifest>
-            <Identity><ID>Contoso.Imported</ID><Version>{{version}}</Version></Identity>
-            <Name>Contoso imported pack</Name>
-            <References>
-        {{References}}
-            </References>
-          </Manifest>
+        {{Start("Contoso.Imported", version, "<Name>Contoso imported pack</Name>")}}
           <TypeDefinitions>
             <EntityTypes>
               <ClassTypes>
@@ -69,14 +71,7 @@ internal static class TestPacks
     /// <summary><c>Contoso.Dependent</c>: a class derived from <c>Contoso.Imported.Service</c>, so it references that pack.</summary>
     public static string Dependent(string importedVersion = "1.0.0.0") =>
         $$"""
-        <ManagementPack SchemaVersion="2.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-          <Manifest>
-            <Identity><ID>Contoso.Dependent</ID><Version>1.0.0.0</Version></Identity>
-            <References>
-        {{References}}
-              <Reference Alias="Imported"><ID>Contoso.Imported</ID><Version>{{importedVersion}}</Version></Reference>
-            </References>
-          </Manifest>
+        {{Start("Contoso.Dependent", "1.0.0.0", moreReferences: $"""<Reference Alias="Imported"><ID>Contoso.Imported</ID><Version>{importedVersion}</Version></Reference>""")}}
           <TypeDefinitions>
             <EntityTypes>
               <ClassTypes>
@@ -92,13 +87,7 @@ internal static class TestPacks
     /// <summary>A pack that parses but does not validate: an unknown base class and an unknown property type.</summary>
     public static string Broken(string id = "Contoso.Broken") =>
         $$"""
-        <ManagementPack SchemaVersion="2.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
-          <Manifest>
-            <Identity><ID>{{id}}</ID><Version>1.0.0.0</Version></Identity>
-            <References>
-        {{References}}
-            </References>
-          </Manifest>
+        {{Start(id, "1.0.0.0")}}
           <TypeDefinitions>
             <EntityTypes>
               <ClassTypes>
