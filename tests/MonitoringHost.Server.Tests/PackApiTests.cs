@@ -101,6 +101,27 @@ public sealed class PackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_TheSamePackTwiceInOneForm_Is400_NamingBothParts()
+    {
+        var (status, problem) = await PostFormAsync(("one.xml", TestPacks.Imported()), ("two.xml", TestPacks.Imported(TestPacks.Version(1))));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        var error = problem.GetProperty("errors").EnumerateArray().Should().ContainSingle().Subject;
+        (error.GetProperty("code").GetString(), error.GetProperty("elementId").GetString()).Should().Be(("duplicate-pack", "Contoso.Imported"));
+        error.GetProperty("message").GetString().Should().Contain("one.xml").And.Contain("two.xml");
+        _api.Server.Classes.Packs["Contoso.Imported"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Import_ABodyThatIsNeitherXmlNorAForm_Is415()
+    {
+        using var response = await _api.SendContentAsync(HttpMethod.Post, "/api/v1/management-packs", _author, new StringContent(TestPacks.Imported(), Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await ReadJsonAsync(response)).GetProperty("detail").GetString().Should().Contain("application/xml").And.Contain("multipart/form-data");
+    }
+
+    [Fact]
     public async Task Import_SeveralAsAForm_IsAllOrNothing()
     {
         var (refused, problem) = await PostFormAsync(("Contoso.Imported.xml", TestPacks.Imported()), ("Contoso.Broken.xml", TestPacks.Broken()));
