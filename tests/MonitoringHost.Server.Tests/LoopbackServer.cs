@@ -14,6 +14,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private static readonly HttpClient Client = new();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-server-{Guid.NewGuid():N}");
     private WebApplication? _app;
+    private IReadOnlyList<string> _packs = [];
 
     public ManagementServer Server { get; private set; } = null!;
 
@@ -25,12 +26,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
         LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
+        Packs = _packs,
         Urls = "http://127.0.0.1:0",
     };
 
-    public static async Task<LoopbackServer> StartAsync()
+    /// <summary>Starts a server with the shipped packs and <paramref name="packs"/> (files, as given to <c>mh serve</c>).</summary>
+    public static async Task<LoopbackServer> StartAsync(params string[] packs)
     {
-        var server = new LoopbackServer();
+        var server = new LoopbackServer { _packs = packs };
         await server.StartAgainAsync();
         return server;
     }

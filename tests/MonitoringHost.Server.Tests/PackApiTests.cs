@@ -211,6 +211,37 @@ public sealed class PackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APackGivenToServe_IsListedAsAFile_AndIsNeitherReplacedNorDeleted()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"Contoso.Imported-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, TestPacks.Imported());
+        try
+        {
+            await using var served = await LoopbackServer.StartAsync(file);
+            var author = await served.KeyAsync("author", ApiRole.Author);
+
+            var (_, details, _) = await served.SendAsync(HttpMethod.Get, "/api/v1/management-packs/Contoso.Imported", author);
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(TestPacks.Imported(TestPacks.Version(5))));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+            using var replaced = await served.SendContentAsync(HttpMethod.Post, "/api/v1/management-packs", author, content);
+            var (deleted, problem, _) = await served.SendAsync(HttpMethod.Delete, "/api/v1/management-packs/Contoso.Imported", author);
+            using var exported = await served.SendContentAsync(HttpMethod.Get, "/api/v1/management-packs/Contoso.Imported", author, null, "application/xml");
+
+            (details.GetProperty("origin").GetString(), details.GetProperty("importedAt").ValueKind).Should().Be(("file", JsonValueKind.Null));
+            replaced.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            (await ReadJsonAsync(replaced)).GetProperty("detail").GetString().Should().Contain("mh serve");
+            deleted.Should().Be(HttpStatusCode.Conflict);
+            problem.GetProperty("detail").GetString().Should().Contain(file);
+            (await exported.Content.ReadAsByteArrayAsync()).Should().Equal(await File.ReadAllBytesAsync(file));
+            served.Server.Classes.Packs["Contoso.Imported"]!.Version.Should().Be(new Version(1, 0, 0, 0));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task List_ShowsTheShippedPacksWithoutImportTime_AndTheImportedOnesWithIt_PagedByName()
     {
         await PostXmlAsync(Encoding.UTF8.GetBytes(TestPacks.Imported()));
