@@ -67,13 +67,14 @@ public sealed class ManagementPackAdministration
 
     /// <summary>
     /// Imports <paramref name="uploads"/> together (or, with <paramref name="validateOnly"/>, only checks them), as
-    /// <paramref name="by"/>. Every problem found is returned; on any, nothing changes.
+    /// <paramref name="by"/>. Every problem found is returned; on any, nothing changes. <paramref name="cancellationToken"/>
+    /// cancels the wait for another pack change to finish; once this one is checked and committing, it completes.
     /// </summary>
     public Task<PackChangeResult> ImportAsync(IReadOnlyList<PackUpload> uploads, bool validateOnly, string by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        return _server.ChangePacksAsync(() => ImportNowAsync(uploads, validateOnly, by, cancellationToken), cancellationToken);
+        return _server.ChangePacksAsync(() => ImportNowAsync(uploads, validateOnly, by), cancellationToken);
     }
 
     /// <summary>
@@ -84,7 +85,7 @@ public sealed class ManagementPackAdministration
     public Task<PackChangeResult> DeleteAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        return _server.ChangePacksAsync(() => DeleteNowAsync(name, cancellationToken), cancellationToken);
+        return _server.ChangePacksAsync(() => DeleteNowAsync(name), cancellationToken);
     }
 
     /// <summary>Reads the packs kept in the store, as a start loads them; the problems of those that do not read.</summary>
@@ -105,7 +106,7 @@ public sealed class ManagementPackAdministration
         return (packs, problems);
     }
 
-    private async Task<PackChangeResult> ImportNowAsync(IReadOnlyList<PackUpload> uploads, bool validateOnly, string by, CancellationToken cancellationToken)
+    private async Task<PackChangeResult> ImportNowAsync(IReadOnlyList<PackUpload> uploads, bool validateOnly, string by)
     {
         if (uploads.Count == 0)
         {
@@ -167,7 +168,7 @@ public sealed class ManagementPackAdministration
         if (!validateOnly)
         {
             var store = ManagementPackStore.For(_server.Store);
-            await _server.SwitchPackSetAsync(next!, _ => store.SaveAsync(rows, CancellationToken.None), cancellationToken).ConfigureAwait(false);
+            await _server.SwitchPackSetAsync(next!, _ => store.SaveAsync(rows, CancellationToken.None)).ConfigureAwait(false);
             _origins = after;
         }
 
@@ -175,7 +176,7 @@ public sealed class ManagementPackAdministration
         return new PackChangeResult(validateOnly ? PackChangeOutcome.Validated : PackChangeOutcome.Done, validateOnly ? "the packs would import" : "imported", described, []);
     }
 
-    private async Task<PackChangeResult> DeleteNowAsync(string name, CancellationToken cancellationToken)
+    private async Task<PackChangeResult> DeleteNowAsync(string name)
     {
         var current = _server.Classes.Packs;
         var origins = _origins;
@@ -216,7 +217,7 @@ public sealed class ManagementPackAdministration
             var ids = objects.Select(o => o.Id).ToHashSet();
             var relationships = space.AllRelationships().Where(r => relationshipTypes.Contains(r.TypeName) || ids.Contains(r.SourceId) || ids.Contains(r.TargetId)).ToList();
             return store.DeleteAsync(name, objects, relationships, CancellationToken.None);
-        }, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         _origins = origins.Without(name);
         return new PackChangeResult(PackChangeOutcome.Done, $"{name} deleted", [], []);
     }

@@ -149,7 +149,7 @@ public sealed class ManagementServer : IAsyncDisposable
     /// <paramref name="next"/>, which load the store as a restart would. When <paramref name="commit"/> fails, the old
     /// pack set is started again and the failure is thrown: nothing changed.
     /// </summary>
-    internal async Task SwitchPackSetAsync(ClassCatalog next, Func<InstanceSpace, Task> commit, CancellationToken cancellationToken)
+    internal async Task SwitchPackSetAsync(ClassCatalog next, Func<InstanceSpace, Task> commit)
     {
         var old = _runtime;
         await old.StopAsync().ConfigureAwait(false);
@@ -164,8 +164,19 @@ public sealed class ManagementServer : IAsyncDisposable
             throw;
         }
 
+        // The change is committed: the new set opens whatever the caller does now. Should it fail to open all the
+        // same (it was built once before the commit), the old set runs again so the server keeps serving, and the
+        // failure is thrown; the next start loads what the store holds.
         old.Space.Dispose();
-        _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
