@@ -86,6 +86,10 @@ internal static class Problems
             contentType: ContentType, statusCode: StatusCodes.Status400BadRequest);
     }
 
+    /// <summary>A problem document with its status and the problems found, each with where and what.</summary>
+    public static IResult WithErrors(int status, string title, string detail, IEnumerable<object> errors) =>
+        Results.Json(new { title, status, detail, errors = errors.ToList() }, contentType: "application/problem+json", statusCode: status);
+
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not Found", detail);
 
     public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, "Conflict", detail);

@@ -2,33 +2,33 @@ using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
-using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Hosting;
-using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
 
 /// <summary>
-/// One management server: the operational store, the pack set (the shipped packs plus the ones given), the instance
+/// One management server: the operational store, the pack set (the shipped packs, the imported ones and the ones given), the instance
 /// space, the operations engine (health, alerts, maintenance) and the workflow host, started in that order and
 /// stopped in the reverse one, so that nothing acknowledged is lost: runs in progress finish, what they reported is
 /// committed, collected data is written, then the store closes.
 /// </summary>
 public sealed class ManagementServer : IAsyncDisposable
 {
-    private ManagementServer(ServerOptions options, InstanceStore store, InstanceSpace space, CollectedDataStore collected, OperationsEngine engine, WorkflowHost host, DateTimeOffset started)
+    private readonly SemaphoreSlim _packChanges = new(1, 1);
+    private volatile ServerRuntime _runtime;
+
+    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started)
     {
         Keys = ApiKeyStore.For(store);
         Operations = OperationsStore.For(store);
         Options = options;
         Store = store;
-        Space = space;
+        _runtime = runtime;
         Collected = collected;
-        Engine = engine;
-        Host = host;
         Started = started;
+        ManagementPacks = new ManagementPackAdministration(this, origins);
     }
 
     /// <summary>
@@ -41,13 +41,16 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public InstanceStore Store { get; }
 
-    public InstanceSpace Space { get; }
+    /// <summary>The instance space over the current pack set (a new one after a pack is imported or deleted).</summary>
+    public InstanceSpace Space => _runtime.Space;
 
     public CollectedDataStore Collected { get; }
 
-    public OperationsEngine Engine { get; }
+    /// <summary>The operations engine over the current pack set (a new one after a pack is imported or deleted).</summary>
+    public OperationsEngine Engine => _runtime.Engine;
 
-    public WorkflowHost Host { get; }
+    /// <summary>The workflow host over the current pack set (a new one after a pack is imported or deleted).</summary>
+    public WorkflowHost Host => _runtime.Host;
 
     public DateTimeOffset Started { get; }
 
@@ -56,6 +59,9 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>The API keys.</summary>
     public ApiKeyStore Keys { get; }
+
+    /// <summary>Imports, lists, exports and deletes management packs (what <c>/api/v1/management-packs</c> calls).</summary>
+    public ManagementPackAdministration ManagementPacks { get; }
 
     /// <summary>
     /// Where the first start wrote the administrator key it created (SQLite stores: <c>administrator.key</c> in the data
@@ -70,7 +76,9 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a management server. A pack set with errors, or a store that cannot be opened, fails the start with
-    /// <see cref="ServerStartException"/> saying what is wrong (every pack problem, with file and line).
+    /// <see cref="ServerStartException"/> saying what is wrong (every pack problem, with file and line). The pack set
+    /// is the shipped library packs, the packs imported through the API (kept in the store) and the packs given in
+    /// <see cref="ServerOptions.Packs"/>; a pack given there replaces an imported or shipped one with the same ID.
     /// </summary>
     public static async Task<ManagementServer> StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
@@ -78,47 +86,104 @@ public sealed class ManagementServer : IAsyncDisposable
         var time = options.Time;
         var libraries = options.LibraryFolder ?? ShippedLibraries.Locate()
             ?? throw new ServerStartException("the shipped packs were not found beside the host; give their folder");
-        var loaded = PackSetLoader.Load(options.Packs, ShippedLibraries.Read(libraries).Packs);
-        if (loaded.HasErrors)
-        {
-            throw new ServerStartException("the packs do not validate:" + Environment.NewLine +
-                string.Join(Environment.NewLine, loaded.Problems.Where(p => p.IsError).Select(p => p.ToString())));
-        }
-
-        if (loaded.Packs["System.Library"] is null)
-        {
-            throw new ServerStartException($"the pack set has no System.Library: {libraries} holds no shipped library packs");
-        }
-
-        var classes = new ClassCatalog(loaded.Packs);
+        var shipped = ShippedLibraries.Read(libraries).Packs;
         var store = await InstanceStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
-        InstanceSpace? space = null;
         CollectedDataStore? collected = null;
-        OperationsEngine? engine = null;
-        WorkflowHost? host = null;
+        ServerRuntime? runtime = null;
         try
         {
-            space = await InstanceSpace.OpenAsync(classes, store, time, cancellationToken).ConfigureAwait(false);
+            var imported = await ManagementPackStore.For(store).ListAsync(cancellationToken).ConfigureAwait(false);
+            var (importedPacks, importProblems) = ManagementPackAdministration.Read(imported);
+            if (importProblems.Count > 0)
+            {
+                throw new ServerStartException("the packs imported through the API cannot be read:" + Environment.NewLine + string.Join(Environment.NewLine, importProblems));
+            }
+
+            var loaded = PackSetLoader.Load(options.Packs, [.. shipped.Where(s => importedPacks.All(i => i.Id != s.Id)), .. importedPacks]);
+            if (loaded.HasErrors)
+            {
+                throw new ServerStartException("the packs do not validate:" + Environment.NewLine +
+                    string.Join(Environment.NewLine, loaded.Problems.Where(p => p.IsError).Select(p => p.ToString())));
+            }
+
+            if (loaded.Packs["System.Library"] is null)
+            {
+                throw new ServerStartException($"the pack set has no System.Library: {libraries} holds no shipped library packs");
+            }
+
+            var fromFiles = loaded.Packs.Packs.Skip(loaded.Packs.Packs.Length - loaded.Summary.Packs).Select(p => p.Id);
+            var origins = new PackOrigins(shipped.Select(p => p.Id), imported.Where(i => !fromFiles.Contains(i.Name)), fromFiles);
             collected = CollectedDataStore.Open(store, time: time);
-            engine = new OperationsEngine(space, OperationsStore.For(store), time);
-            var discovery = new InstanceSpaceDiscoverySink(space);
-            var results = new WorkflowResults(discovery);
-            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected };
-            host = new WorkflowHost(space, new WorkflowCompiler(loaded.Packs, ModuleCatalog.Default), services, results, options.Runtime);
-            await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            var server = new ManagementServer(options, store, space, collected, engine, host, time.GetUtcNow());
+            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, cancellationToken).ConfigureAwait(false);
+            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow());
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
         {
-            await StopAsync(store, space, collected, engine, host).ConfigureAwait(false);
+            await StopAsync(store, runtime, collected).ConfigureAwait(false);
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => StopAsync(Store, Space, Collected, Engine, Host);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
+        _packChanges.Dispose();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> with no other pack change at the same time (imports and deletes take turns).
+    /// </summary>
+    internal async Task<T> ChangePacksAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        await _packChanges.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await change().ConfigureAwait(false);
+        }
+        finally
+        {
+            _packChanges.Release();
+        }
+    }
+
+    /// <summary>
+    /// Moves the running server to a new, validated pack set: stops the workflows and the engine (what they reported is
+    /// committed), runs <paramref name="commit"/> (which writes the pack change to the store in one transaction, given
+    /// the instance space as it stood), then opens the instance space, engine and workflows over
+    /// <paramref name="next"/>, which load the store as a restart would. When <paramref name="commit"/> fails, the old
+    /// pack set is started again and the failure is thrown: nothing changed.
+    /// </summary>
+    internal async Task SwitchPackSetAsync(ClassCatalog next, Func<InstanceSpace, Task> commit)
+    {
+        var old = _runtime;
+        await old.StopAsync().ConfigureAwait(false);
+        try
+        {
+            await commit(old.Space).ConfigureAwait(false);
+        }
+        catch
+        {
+            old.Space.Dispose();
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        // The change is committed: the new set opens whatever the caller does now. Should it fail to open all the
+        // same (it was built once before the commit), the old set runs again so the server keeps serving, and the
+        // failure is thrown; the next start loads what the store holds.
+        old.Space.Dispose();
+        try
+        {
+            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>
     /// On a SQLite store without an administrator key, creates one into a file only the owner can read, so that a
@@ -155,16 +220,11 @@ public sealed class ManagementServer : IAsyncDisposable
         HasAdministratorKey = true;
     }
 
-    private static async ValueTask StopAsync(InstanceStore store, InstanceSpace? space, CollectedDataStore? collected, OperationsEngine? engine, WorkflowHost? host)
+    private static async ValueTask StopAsync(InstanceStore store, ServerRuntime? runtime, CollectedDataStore? collected)
     {
-        if (host is not null)
+        if (runtime is not null)
         {
-            await host.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (engine is not null)
-        {
-            await engine.DisposeAsync().ConfigureAwait(false);
+            await runtime.StopAsync().ConfigureAwait(false);
         }
 
         if (collected is not null)
@@ -172,7 +232,7 @@ public sealed class ManagementServer : IAsyncDisposable
             await collected.DisposeAsync().ConfigureAwait(false);
         }
 
-        space?.Dispose();
+        runtime?.Space.Dispose();
         await store.DisposeAsync().ConfigureAwait(false);
     }
 }

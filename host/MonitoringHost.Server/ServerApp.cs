@@ -39,6 +39,8 @@ public static class ServerApp
         app.MapMaintenanceSchedules(server);
         app.MapDiscoveryData(server);
         app.MapInsertedData(server);
+        app.MapManagementPacks(server);
+        app.MapClasses(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

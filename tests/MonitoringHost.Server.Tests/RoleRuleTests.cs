@@ -16,11 +16,18 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
     private const string Operators = "Administrator Operator";
     private const string AlertWriters = "Administrator Operator Connector";
     private const string Administrators = "Administrator";
+    private const string Authors = "Administrator Author";
     private const string DiscoveryWriters = "Administrator Author Operator Connector";
 
     /// <summary>Who may call what: "METHOD route" → the roles allowed.</summary>
     private static readonly Dictionary<string, string> Rules = new()
     {
+        ["POST /api/v1/management-packs"] = Authors,
+        ["GET /api/v1/management-packs"] = Readers,
+        ["GET /api/v1/management-packs/{name}"] = Readers,
+        ["DELETE /api/v1/management-packs/{name}"] = Authors,
+        ["GET /api/v1/classes"] = Readers,
+        ["GET /api/v1/classes/{nameOrId}"] = Readers,
         ["GET /api/v1/objects"] = Readers,
         ["GET /api/v1/objects/{id}"] = Readers,
         ["GET /api/v1/objects/{id}/health"] = Readers,

@@ -4,4 +4,5 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Name">Its name.</param>
 /// <param name="Type">Its type (<c>string</c>, <c>int</c>, …).</param>
 /// <param name="Key">Whether it is a key property.</param>
-public sealed record ClassProperty(string Name, string Type, bool Key);
+/// <param name="DeclaringClass">The class that declares it (the class itself or one of its bases).</param>
+public sealed record ClassProperty(string Name, string Type, bool Key, string? DeclaringClass = null);

@@ -36,13 +36,21 @@ internal sealed class LoopbackServer : IAsyncDisposable
         Urls = "http://127.0.0.1:0",
     };
 
-    /// <summary>Starts a server with the shipped packs and the test packs named (files in tests/Shared/Packs).</summary>
-    public static async Task<LoopbackServer> StartAsync(params string[] testPacks)
+    /// <summary>
+    /// Starts a server with the shipped packs and <paramref name="packs"/>, as given to <c>mh serve</c>: files, or the
+    /// names of test packs in tests/Shared/Packs.
+    /// </summary>
+    public static async Task<LoopbackServer> StartAsync(params string[] packs)
     {
-        var server = new LoopbackServer { _packs = [.. testPacks.Select(p => Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", p))] };
+        var server = new LoopbackServer { _packs = [.. packs.Select(TestPackPath)] };
         await server.StartAgainAsync();
         return server;
     }
+
+    private static string TestPackPath(string pack) =>
+        Path.GetFileName(pack) == pack && File.Exists(Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", pack))
+            ? Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Packs", pack)
+            : pack;
 
     public async Task StartAgainAsync()
     {
@@ -108,6 +116,19 @@ internal sealed class LoopbackServer : IAsyncDisposable
             ? default
             : JsonDocument.Parse(text).RootElement.Clone();
         return (response.StatusCode, body, response);
+    }
+
+    /// <summary>Sends a request with any body (XML, a form), optionally asking for a media type; the raw response.</summary>
+    public async Task<HttpResponseMessage> SendContentAsync(HttpMethod method, string path, string key, HttpContent? content, string? accept = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Url + path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        return await Client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,73 @@
+using MonitoringHost.Discovery.Classes;
+using MonitoringHost.Discovery.Instances;
+using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.Hosting;
+using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Operations;
+using MonitoringHost.Storage;
+
+namespace MonitoringHost.Server;
+
+/// <summary>
+/// What a management server runs over one pack set: the instance space (over that set's classes), the operations
+/// engine and the workflow host. A changed pack set gets a new one over the same store: the old one is stopped
+/// (runs in progress finish, what they reported is committed), then the new one loads the store as a restart would.
+/// </summary>
+internal sealed class ServerRuntime
+{
+    private ServerRuntime(InstanceSpace space, OperationsEngine engine, WorkflowHost host)
+    {
+        Space = space;
+        Engine = engine;
+        Host = host;
+    }
+
+    public InstanceSpace Space { get; }
+
+    public OperationsEngine Engine { get; }
+
+    public WorkflowHost Host { get; }
+
+    /// <summary>Opens the instance space over <paramref name="classes"/>, starts the engine, then the workflows.</summary>
+    public static async Task<ServerRuntime> OpenAsync(ClassCatalog classes, InstanceStore store, CollectedDataStore collected, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var time = options.Time;
+        InstanceSpace? space = null;
+        OperationsEngine? engine = null;
+        WorkflowHost? host = null;
+        try
+        {
+            space = await InstanceSpace.OpenAsync(classes, store, time, cancellationToken).ConfigureAwait(false);
+            engine = new OperationsEngine(space, OperationsStore.For(store), time);
+            var discovery = new InstanceSpaceDiscoverySink(space);
+            var results = new WorkflowResults(discovery);
+            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected };
+            host = new WorkflowHost(space, new WorkflowCompiler(classes.Packs, ModuleCatalog.Default), services, results, options.Runtime);
+            await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new ServerRuntime(space, engine, host);
+        }
+        catch
+        {
+            await StopAsync(host, engine).ConfigureAwait(false);
+            space?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops the workflows, then the engine (committing what they reported); the instance space stays readable.</summary>
+    public ValueTask StopAsync() => StopAsync(Host, Engine);
+
+    private static async ValueTask StopAsync(WorkflowHost? host, OperationsEngine? engine)
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (engine is not null)
+        {
+            await engine.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
