@@ -97,10 +97,15 @@ public sealed class ManagementServer : IAsyncDisposable
             engine = new OperationsEngine(space, OperationsStore.For(store), time);
             var discovery = new InstanceSpaceDiscoverySink(space);
             var results = new WorkflowResults(discovery);
-            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected };
+            var status = new ServerSelfStatus(store, engine);
+            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status };
             host = new WorkflowHost(space, new WorkflowCompiler(loaded.Packs, ModuleCatalog.Default), services, results, options.Runtime);
+            status.Host = host;
             await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // The server is an object of its own, which the shipped self-monitoring pack targets; its monitors run at once.
+            await space.ApplyAsync(SelfDiscovery.Data(options.ServerName ?? SelfDiscovery.LocalName()), cancellationToken).ConfigureAwait(false);
             var server = new ManagementServer(options, store, space, collected, engine, host, time.GetUtcNow());
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             return server;
@@ -182,6 +187,12 @@ public sealed class ServerOptions
 
     /// <summary>The folder of the shipped packs (default: beside the host).</summary>
     public string? LibraryFolder { get; init; }
+
+    /// <summary>
+    /// The name this management server is known by: its object and its computer's key (default: this machine's fully
+    /// qualified name).
+    /// </summary>
+    public string? ServerName { get; init; }
 
     /// <summary>Where the API listens.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
