@@ -29,6 +29,7 @@ public static class ServerApp
         app.UseApiKeys(server.Keys);
         app.MapObjects(server);
         app.MapAlerts(server);
+        app.MapKnowledge(server);
         app.MapMaintenance(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>

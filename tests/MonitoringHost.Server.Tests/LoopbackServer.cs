@@ -21,16 +21,24 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public string Url => _app!.Urls.Single();
 
+    /// <summary>Packs to load besides the shipped ones (from the next start on).</summary>
+    public IReadOnlyList<string> Packs { get; set; } = [];
+
+    /// <summary>The management server's name (null: the machine's), from the next start on.</summary>
+    public string? ServerName { get; set; }
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
         LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
         Urls = "http://127.0.0.1:0",
+        Packs = Packs,
+        ServerName = ServerName,
     };
 
-    public static async Task<LoopbackServer> StartAsync()
+    public static async Task<LoopbackServer> StartAsync(IReadOnlyList<string>? packs = null, string? serverName = null)
     {
-        var server = new LoopbackServer();
+        var server = new LoopbackServer { Packs = packs ?? [], ServerName = serverName };
         await server.StartAgainAsync();
         return server;
     }
