@@ -27,6 +27,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The management server's name (null: the machine's), from the next start on.</summary>
     public string? ServerName { get; set; }
 
+    /// <summary>The server's clock (from the next start on).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
@@ -34,6 +37,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         Urls = "http://127.0.0.1:0",
         Packs = Packs,
         ServerName = ServerName,
+        Time = Time,
     };
 
     public static async Task<LoopbackServer> StartAsync(IReadOnlyList<string>? packs = null, string? serverName = null)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server.Tests;
@@ -60,6 +61,27 @@ public sealed class SelfMonitoringTests : IAsyncLifetime
         var (_, alerts, alertsResponse) = await _api.SendAsync(HttpMethod.Get, "/api/v1/alerts", key);
         alertsResponse.Dispose();
         alerts.GetProperty("items").GetArrayLength().Should().Be(0, "a healthy server raises no alert");
+    }
+
+    [Fact]
+    public async Task Monitors_RunAtStart_NotAtTheirOffsetInTheInterval()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        _api = new LoopbackServer { Time = time, ServerName = "ms01.contoso.com" };
+        await _api.StartAgainAsync();
+        var id = _api.Server.Space.OfClass(SelfDiscovery.ManagementServerClass).Single().Id;
+
+        // One scheduler tick: only what is due at start runs (a 60 s monitor at its offset would wait up to a minute).
+        time.Advance(TimeSpan.FromSeconds(1));
+        await _api.Server.Host.WhenIdleAsync();
+        await _api.Server.Engine.FlushAsync();
+
+        var monitors = _api.Server.Host.InstancesOf(id).Where(i => i.Workflow.Kind == Runtime.Compilation.WorkflowKind.UnitMonitor).ToList();
+        monitors.Select(i => i.Workflow.Element.Id).Should().BeEquivalentTo(Monitors);
+        monitors.Should().OnlyContain(i => i.Runs == 1 && i.MonitorTypeState == "UnderThreshold" && i.LastError == null);
+        _api.Server.Host.InstancesOf(id).Should().ContainSingle(i => i.Workflow.Kind == Runtime.Compilation.WorkflowKind.Rule).Which.Runs.Should().Be(1);
+        var key = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
+        (await HealthAsync(key, id))["System.Health.EntityState"].Should().Be("Success");
     }
 
     [Fact]
