@@ -40,9 +40,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         Time = Time,
     };
 
-    public static async Task<LoopbackServer> StartAsync(IReadOnlyList<string>? packs = null, string? serverName = null)
+    public static async Task<LoopbackServer> StartAsync(IReadOnlyList<string>? packs = null, string? serverName = null, TimeProvider? time = null)
     {
-        var server = new LoopbackServer { Packs = packs ?? [], ServerName = serverName };
+        var server = new LoopbackServer { Packs = packs ?? [], ServerName = serverName, Time = time ?? TimeProvider.System };
         await server.StartAgainAsync();
         return server;
     }

@@ -67,8 +67,7 @@ public sealed class SelfMonitoringTests : IAsyncLifetime
     public async Task Monitors_RunAtStart_NotAtTheirOffsetInTheInterval()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
-        _api = new LoopbackServer { Time = time, ServerName = "ms01.contoso.com" };
-        await _api.StartAgainAsync();
+        _api = await LoopbackServer.StartAsync(serverName: "ms01.contoso.com", time: time);
         var id = _api.Server.Space.OfClass(SelfDiscovery.ManagementServerClass).Single().Id;
 
         // One scheduler tick: only what is due at start runs (a 60 s monitor at its offset would wait up to a minute).
