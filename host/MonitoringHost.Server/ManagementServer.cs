@@ -249,6 +249,12 @@ public sealed class ServerOptions
     /// <summary>The folder of the shipped packs (default: beside the host).</summary>
     public string? LibraryFolder { get; init; }
 
+    /// <summary>
+    /// The name this management server is known by: its object and its computer's key (default: this machine's fully
+    /// qualified name).
+    /// </summary>
+    public string? ServerName { get; init; }
+
     /// <summary>Where the API listens.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 

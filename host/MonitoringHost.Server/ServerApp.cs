@@ -35,6 +35,7 @@ public static class ServerApp
         app.MapObjects(server);
         app.MapAlerts(server);
         app.MapResolutionStates(server);
+        app.MapKnowledge(server);
         app.MapMaintenance(server);
         app.MapMaintenanceSchedules(server);
         app.MapDiscoveryData(server);

@@ -41,10 +41,15 @@ internal sealed class ServerRuntime
             engine = new OperationsEngine(space, OperationsStore.For(store), time);
             var discovery = new InstanceSpaceDiscoverySink(space);
             var results = new WorkflowResults(discovery);
-            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected };
+            var status = new ServerSelfStatus(store, engine);
+            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status };
             host = new WorkflowHost(space, new WorkflowCompiler(classes.Packs, ModuleCatalog.Default), services, results, options.Runtime);
+            status.Host = host;
             await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // The server is an object of its own, which the shipped self-monitoring pack targets; its monitors run at once.
+            await space.ApplyAsync(SelfDiscovery.Data(options.ServerName ?? SelfDiscovery.LocalName()), cancellationToken).ConfigureAwait(false);
             return new ServerRuntime(space, engine, host);
         }
         catch

@@ -77,6 +77,21 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
         }
     }
 
+    /// <summary>The database's size in bytes, read from the database itself (so it also tells whether the store answers).</summary>
+    public async Task<long> ReadSizeAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = Sql.SelectDatabaseSize;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     /// <summary>The schema scripts applied to this database, in version order.</summary>
     public async Task<IReadOnlyList<AppliedMigration>> ReadSchemaVersionsAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,9 @@ internal abstract class InstanceStoreSql
     public virtual string SelectFeedPage =>
         "SELECT sequence, kind, subject_id, time, payload FROM change_feed WHERE sequence > @after ORDER BY sequence LIMIT @limit";
 
+    /// <summary>A query giving the database's size in bytes (one row, one integer).</summary>
+    public abstract string SelectDatabaseSize { get; }
+
     /// <summary>The table the migration runner records applied scripts in; created before the first script runs.</summary>
     public abstract string CreateSchemaVersionTable { get; }
 

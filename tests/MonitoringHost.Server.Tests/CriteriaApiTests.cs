@@ -149,7 +149,7 @@ public sealed class CriteriaApiTests : IAsyncLifetime
         string? cursor = null;
         do
         {
-            var page = await ListAsync("objects", "netbiosComputerName IS NOT NULL", $"&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var page = await ListAsync("objects", "netbiosComputerName IS NOT NULL AND PrincipalName LIKE '%.contoso.com'", $"&limit=1{(cursor is null ? "" : $"&cursor={cursor}")}");
             seen.AddRange(Names(page, "displayName"));
             cursor = page.GetProperty("nextCursor").GetString();
         }

@@ -15,7 +15,7 @@ public sealed class DiscoveryDataApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await LoopbackServer.StartAsync("Test.Sdk.xml");
+        _api = await LoopbackServer.StartAsync(["Test.Sdk.xml"]);
         _operator = await _api.KeyAsync("vmm", ApiRole.Operator);
         _reader = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
     }

@@ -17,7 +17,7 @@ public sealed class EventApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await LoopbackServer.StartAsync("Test.Sdk.xml");
+        _api = await LoopbackServer.StartAsync(["Test.Sdk.xml"]);
         _operator = await _api.KeyAsync("vmm", ApiRole.Operator);
         _reader = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
         var (status, body, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/discovery-data", _operator, """

@@ -40,6 +40,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/alerts"] = Readers,
         ["GET /api/v1/alerts/{id}"] = Readers,
         ["GET /api/v1/alerts/{id}/history"] = Readers,
+        ["GET /api/v1/alerts/{id}/knowledge"] = Readers,
         ["POST /api/v1/alerts"] = AlertWriters,
         ["PATCH /api/v1/alerts/{id}"] = AlertWriters,
         ["GET /api/v1/resolution-states"] = Readers,

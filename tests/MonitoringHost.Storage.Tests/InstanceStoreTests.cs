@@ -35,6 +35,18 @@ public abstract partial class InstanceStoreTests(StoreProvider provider)
     }
 
     [SkippableFact]
+    public async Task ReadSize_IsTheDatabasesSize_AndGrowsWithWhatItHolds()
+    {
+        await using var test = await CreateAsync();
+        var empty = await test.Store.ReadSizeAsync(default);
+
+        await test.Store.CommitAsync(Changes(objects: [.. Enumerable.Range(1, 2000).Select(Computer)]), default);
+
+        empty.Should().BePositive("even an empty schema takes pages");
+        (await test.Store.ReadSizeAsync(default)).Should().BeGreaterThan(empty);
+    }
+
+    [SkippableFact]
     public async Task Open_DatabaseWithANewerSchema_FailsNamingBothVersions()
     {
         await using var test = await CreateAsync();

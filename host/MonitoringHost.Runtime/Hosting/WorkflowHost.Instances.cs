@@ -63,9 +63,9 @@ public sealed partial class WorkflowHost
                 var scheduler = (SchedulerModule)leader.Modules[source];
 
                 // A new object needs its discoveries at once; rules and monitors start at their offset (all at once for an
-                // object back from maintenance).
+                // object back from maintenance), unless their scheduler asks to run at start.
                 var atOnce = firstRun == FirstRun.AllAtOnce
-                    || (firstRun == FirstRun.DiscoveriesAtOnce && same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery));
+                    || (firstRun == FirstRun.DiscoveriesAtOnce && (scheduler.RunsAtStart || same.Any(s => s.Instance.Workflow.Kind == WorkflowKind.Discovery)));
                 var first = atOnce ? now : scheduler.Schedule.Next(now, leader.Offset);
                 if (first is { } due)
                 {

@@ -75,6 +75,8 @@ public sealed partial class WorkflowHost
         try
         {
             await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            Interlocked.Increment(ref _runsStarted);
+            Interlocked.Add(ref _startLagTicks, Math.Max(0, (_services.Time.GetUtcNow() - run.Due).Ticks));
             try
             {
                 // The host's own tick cancels runs past their deadline (no timer per run); stopping the host cancels them too.
@@ -111,12 +113,14 @@ public sealed partial class WorkflowHost
         }
         catch (OperationCanceledException)
         {
+            Interlocked.Increment(ref _runsFailed);
             instance.LastError = $"the run took longer than {_options.RunTimeout.TotalSeconds:0} s and was cancelled";
         }
 #pragma warning disable CA1031 // A failing module fails its own instance's run, never the host; the reason is kept on the instance.
         catch (Exception failure)
 #pragma warning restore CA1031
         {
+            Interlocked.Increment(ref _runsFailed);
             instance.LastError = $"{failure.GetType().Name}: {failure.Message}";
         }
         finally
@@ -219,6 +223,7 @@ public sealed partial class WorkflowHost
             catch (Exception failure)
 #pragma warning restore CA1031
             {
+                Interlocked.Increment(ref _runsFailed);
                 instance.LastError = $"{failure.GetType().Name}: {failure.Message}";
             }
         }

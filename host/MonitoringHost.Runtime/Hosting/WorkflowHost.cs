@@ -33,6 +33,9 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private Generation _generation;
     private ITimer? _timer;
     private int _inFlight;
+    private long _runsStarted;
+    private long _runsFailed;
+    private long _startLagTicks;
     private TaskCompletionSource _idle = NewIdle();
 
     public WorkflowHost(InstanceSpace space, WorkflowCompiler compiler, RuntimeServices services, IWorkflowResults results, RuntimeOptions? options = null)
@@ -122,6 +125,18 @@ public sealed partial class WorkflowHost : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>How many runs may be in progress at once (<see cref="RuntimeOptions.MaxConcurrentRuns"/>).</summary>
+    public int RunCapacity => _options.MaxConcurrentRuns;
+
+    /// <summary>Runs that got a slot and started, since the host started.</summary>
+    public long RunsStarted => Interlocked.Read(ref _runsStarted);
+
+    /// <summary>Runs (or, with cookdown, subscribers' parts of a run) that ended with a module's exception or a timeout.</summary>
+    public long RunsFailed => Interlocked.Read(ref _runsFailed);
+
+    /// <summary>How late the started runs began in total: from each one's due time to its getting a slot.</summary>
+    public TimeSpan StartLagTotal => TimeSpan.FromTicks(Interlocked.Read(ref _startLagTicks));
 
     /// <summary>Completes when no run is in progress (tests advance a fake clock, then wait for this).</summary>
     public Task WhenIdleAsync()

@@ -30,4 +30,7 @@ public sealed class RuntimeServices
     /// credential store, in which case a workflow naming a profile does not load.
     /// </summary>
     public RunAsResolver? RunAs { get; init; }
+
+    /// <summary>The management server's own figures, for its self-monitoring modules; null outside a management server.</summary>
+    public SelfMonitoring.IServerSelfStatus? SelfStatus { get; init; }
 }

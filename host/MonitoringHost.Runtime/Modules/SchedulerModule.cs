@@ -12,6 +12,12 @@ public abstract class SchedulerModule : ModuleInstance
 {
     public abstract Schedule Schedule { get; }
 
+    /// <summary>
+    /// Whether a new workflow instance (a new object, or the host's start) runs at once rather than at its offset in
+    /// the interval, as discoveries do.
+    /// </summary>
+    public virtual bool RunsAtStart => false;
+
     public sealed override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

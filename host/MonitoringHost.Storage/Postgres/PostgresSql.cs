@@ -12,6 +12,8 @@ internal sealed class PostgresSql : InstanceStoreSql
 
     public override string Dialect => "Postgres";
 
+    public override string SelectDatabaseSize => "SELECT pg_database_size(current_database())";
+
     public override string CreateSchemaVersionTable =>
         "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL)";
 

@@ -12,6 +12,9 @@ internal sealed class SqliteSql : InstanceStoreSql
 
     public override string Dialect => "Sqlite";
 
+    // Pages as this connection sees them, the ones still in the WAL included.
+    public override string SelectDatabaseSize => "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+
     public override string CreateSchemaVersionTable =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL) STRICT";
 

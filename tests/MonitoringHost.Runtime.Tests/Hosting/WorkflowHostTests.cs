@@ -138,6 +138,9 @@ public sealed class WorkflowHostTests
             .ToList();
         hung.Should().NotBeEmpty().And.OnlyContain(i => i.Runs == 0);
         hung[0].LastError.Should().Be("the run took longer than 60 s and was cancelled");
+        harness.Host.RunsFailed.Should().BeInRange(1, 2, "a run cancelled at its timeout is a failed run");
+        harness.Host.RunsStarted.Should().BeGreaterThan(harness.Host.RunsFailed + 4, "the heartbeats and the healthy service ran too");
+        harness.Host.RunCapacity.Should().Be(512);
         harness.Records.Count(r => r.WorkflowId.EndsWith("Heartbeat", StringComparison.Ordinal)).Should().Be(4, "the computer's heartbeat kept its 60 s schedule");
     }
 }

@@ -17,7 +17,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private static readonly HttpClient Client = new();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-server-{Guid.NewGuid():N}");
     private WebApplication? _app;
-    private IReadOnlyList<string> _packs = [];
 
     public ManagementServer Server { get; private set; } = null!;
 
@@ -28,21 +27,32 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The running HTTP application (its endpoints, for tests that check every one).</summary>
     public WebApplication App => _app!;
 
+    /// <summary>Packs to load besides the shipped ones (from the next start on).</summary>
+    public IReadOnlyList<string> Packs { get; set; } = [];
+
+    /// <summary>The management server's name (null: the machine's), from the next start on.</summary>
+    public string? ServerName { get; set; }
+
+    /// <summary>The server's clock (from the next start on).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
         LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
-        Packs = _packs,
         Urls = "http://127.0.0.1:0",
+        Packs = Packs,
+        ServerName = ServerName,
+        Time = Time,
     };
 
     /// <summary>
     /// Starts a server with the shipped packs and <paramref name="packs"/>, as given to <c>mh serve</c>: files, or the
-    /// names of test packs in tests/Shared/Packs.
+    /// names of test packs in tests/Shared/Packs; named <paramref name="serverName"/> (null: the machine's name).
     /// </summary>
-    public static async Task<LoopbackServer> StartAsync(params string[] packs)
+    public static async Task<LoopbackServer> StartAsync(IReadOnlyList<string>? packs = null, string? serverName = null, TimeProvider? time = null)
     {
-        var server = new LoopbackServer { _packs = [.. packs.Select(TestPackPath)] };
+        var server = new LoopbackServer { Packs = [.. (packs ?? []).Select(TestPackPath)], ServerName = serverName, Time = time ?? TimeProvider.System };
         await server.StartAgainAsync();
         return server;
     }
