@@ -20,6 +20,9 @@ namespace MonitoringHost.Server;
 /// </summary>
 internal static class AlertEndpoints
 {
+    /// <summary>The most alerts one request creates or updates.</summary>
+    private const int MaxCreatedAtOnce = 1_000;
+
     private static readonly string[] Severities = ["Information", "Warning", "Error"];
     private static readonly string[] Priorities = ["Low", "Normal", "High"];
 
@@ -74,37 +77,67 @@ internal static class AlertEndpoints
 
         app.MapPost("/api/v1/alerts", async (HttpContext context) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<Sdk.Contracts.NewAlert>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<OneOrMany<Sdk.Contracts.NewAlert>>(context).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
             }
 
+            if (body!.Items.Count is 0 or > MaxCreatedAtOnce)
+            {
+                return Problems.Invalid("", $"give from 1 to {MaxCreatedAtOnce} alerts (there were {body.Items.Count})");
+            }
+
             var errors = new List<ProblemError>();
-            var target = body!.MonitoringObjectId is { } objectId ? server.Space.Get(objectId)
-                : body.ObjectPath is { } path ? server.Space.OfClass("System.Entity").FirstOrDefault(o => o.Path == path) : null;
-            if (target is null)
-            {
-                errors.Add(new ProblemError("unknown-object", "give monitoringObjectId or objectPath of an existing object") { Path = body.MonitoringObjectId is null ? "objectPath" : "monitoringObjectId" });
-            }
-
-            var severity = Level(body.Severity, Severities, "severity", errors);
-            var priority = Level(body.Priority ?? "Normal", Priorities, "priority", errors);
-            if (string.IsNullOrWhiteSpace(body.Name))
-            {
-                errors.Add(new ProblemError("required", "an alert needs a name") { Path = "name" });
-            }
-
+            var requests = body.Items.Select((item, i) => Read(server, item, body.IsMany ? $"[{i}]." : "", errors)).ToList();
             if (errors.Count > 0)
             {
                 return Problems.Invalid(errors);
             }
 
-            var created = await server.Engine.CreateAlertAsync(
-                new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() },
-                Author(context)).ConfigureAwait(false);
-            context.Response.Headers.ETag = ETag(created);
-            return Results.Created($"/api/v1/alerts/{created.Id}", Shape(created));
+            IReadOnlyList<Alert> created;
+            try
+            {
+                created = await server.Engine.CreateAlertsAsync(requests!, Author(context)).ConfigureAwait(false);
+            }
+            catch (MonitoringObjectNotFoundException e)
+            {
+                // Removed between the check and the commit: nothing was created.
+                return Problems.Invalid("monitoringObjectId", e.Message);
+            }
+
+            if (body.IsMany)
+            {
+                return Results.Created("/api/v1/alerts", new ItemList<MonitoringAlert>([.. created.Select(Shape)]));
+            }
+
+            context.Response.Headers.ETag = ETag(created[0]);
+            return Results.Created($"/api/v1/alerts/{created[0].Id}", Shape(created[0]));
+        }).Allow(ApiRole.Operator, ApiRole.Connector);
+
+        app.MapPost("/api/v1/alerts:batchUpdate", async (HttpContext context) =>
+        {
+            var (body, problem) = await ApiJson.ReadAsync<AlertBatchUpdate>(context).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (body!.Ids.Count is 0 or > MaxCreatedAtOnce)
+            {
+                return Problems.Invalid("ids", $"give from 1 to {MaxCreatedAtOnce} alert ids (there were {body.Ids.Count})");
+            }
+
+            var patch = ToPatch(body.Patch) with { Comment = body.Comment ?? body.Patch.Comment };
+            try
+            {
+                var result = await server.Engine.UpdateAlertsAsync(body.Ids.Distinct(), patch, Author(context)).ConfigureAwait(false);
+                return Results.Ok(new AlertBatchResult(result.Updated, [.. result.Failures.Select(f => new AlertBatchFailure(f.Id, f.Reason))]));
+            }
+            catch (InvalidAlertChangeException e)
+            {
+                return Problems.Invalid(e.Problems.Select(p => new ProblemError("invalid", p) { Path = "patch" }));
+            }
         }).Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapMethods("/api/v1/alerts/{id:guid}", ["PATCH"], async (HttpContext context, Guid id) =>
@@ -162,6 +195,28 @@ internal static class AlertEndpoints
                 h.Changes.ToDictionary(c => c.Key, c => (IReadOnlyList<string?>)[c.Value.Old, c.Value.New]),
                 h.Comment))]));
         }).Allow(ApiAuth.Readers);
+    }
+
+    /// <summary>A new alert as the engine takes it, or null with its problems (paths under <paramref name="prefix"/>) added to <paramref name="errors"/>.</summary>
+    private static NewAlert? Read(ManagementServer server, Sdk.Contracts.NewAlert body, string prefix, List<ProblemError> errors)
+    {
+        var before = errors.Count;
+        var target = body.MonitoringObjectId is { } objectId ? server.Space.Get(objectId)
+            : body.ObjectPath is { } path ? server.Space.OfClass("System.Entity").FirstOrDefault(o => o.Path == path) : null;
+        if (target is null)
+        {
+            errors.Add(new ProblemError("unknown-object", "give monitoringObjectId or objectPath of an existing object") { Path = prefix + (body.MonitoringObjectId is null ? "objectPath" : "monitoringObjectId") });
+        }
+
+        var severity = Level(body.Severity, Severities, prefix + "severity", errors);
+        var priority = Level(body.Priority ?? "Normal", Priorities, prefix + "priority", errors);
+        if (string.IsNullOrWhiteSpace(body.Name))
+        {
+            errors.Add(new ProblemError("required", "an alert needs a name") { Path = prefix + "name" });
+        }
+
+        return errors.Count > before ? null
+            : new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() };
     }
 
     /// <summary>The change's author: the key's name, as a user, or as the connector a Connector key stands for.</summary>

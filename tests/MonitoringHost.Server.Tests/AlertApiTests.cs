@@ -102,4 +102,54 @@ public sealed class AlertApiTests : IAsyncLifetime
         unknown.Should().Be(HttpStatusCode.NotFound);
         (await _api.Server.Engine.OpenAlertsAsync()).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Create_ManyAtOnce_AreCommittedTogether_OrNotAtAll()
+    {
+        var target = AnObject;
+        var (bad, problem, _) = await SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator,
+            $$"""[ { "monitoringObjectId": "{{target}}", "name": "ok", "severity": "Error" }, { "monitoringObjectId": "{{Guid.Empty}}", "name": "lost", "severity": "Error" }, { "monitoringObjectId": "{{target}}", "name": "odd", "severity": "Fatal" } ]""");
+        bad.Should().Be(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).Should().Equal("[1].monitoringObjectId", "[2].severity");
+        (await _api.Server.Engine.OpenAlertsAsync()).Should().BeEmpty("a refused batch creates nothing");
+
+        var (created, list, _) = await SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator,
+            $$"""[ { "monitoringObjectId": "{{target}}", "name": "Runbook A failed", "severity": "Error" }, { "monitoringObjectId": "{{target}}", "name": "Runbook B failed", "severity": "Warning", "customField1": "job-2" } ]""");
+        created.Should().Be(HttpStatusCode.Created);
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        items.Select(a => (a.GetProperty("name").GetString(), a.GetProperty("severityName").GetString())).Should().Equal(("Runbook A failed", "Error"), ("Runbook B failed", "Warning"));
+        foreach (var item in items)
+        {
+            (await _api.Server.Operations.ReadAlertAsync(item.GetProperty("id").GetGuid(), CancellationToken.None))!.Name.Should().Be(item.GetProperty("name").GetString(), "the answer comes once they are stored");
+        }
+
+        (await SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator, "[]")).Status.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task BatchUpdate_UpdatesTheKnownAlerts_AndSaysWhyTheOthersWereNot()
+    {
+        var target = AnObject;
+        var (_, list, _) = await SendAsync(HttpMethod.Post, "/api/v1/alerts", _operator,
+            $$"""[ { "monitoringObjectId": "{{target}}", "name": "A", "severity": "Error" }, { "monitoringObjectId": "{{target}}", "name": "B", "severity": "Error" } ]""");
+        var ids = list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
+        var unknown = Guid.NewGuid();
+
+        var (status, result, _) = await SendAsync(HttpMethod.Post, "/api/v1/alerts:batchUpdate", _operator,
+            $$"""{ "ids": ["{{ids[0]}}", "{{ids[1]}}", "{{unknown}}"], "patch": { "owner": "ann", "ticketId": "INC7" }, "comment": "bulk triage" }""");
+
+        status.Should().Be(HttpStatusCode.OK);
+        result.GetProperty("updated").EnumerateArray().Select(e => e.GetGuid()).Should().BeEquivalentTo(ids);
+        var failure = result.GetProperty("failures").EnumerateArray().Should().ContainSingle().Subject;
+        failure.GetProperty("id").GetGuid().Should().Be(unknown);
+        failure.GetProperty("reason").GetString().Should().Contain(unknown.ToString());
+        foreach (var id in ids)
+        {
+            var stored = (await _api.Server.Operations.ReadAlertAsync(id, CancellationToken.None))!;
+            (stored.Owner, stored.TicketId).Should().Be(("ann", "INC7"));
+            (await _api.Server.Operations.ReadAlertHistoryAsync(id, CancellationToken.None))[^1].Comment.Should().Be("bulk triage");
+        }
+
+        (await SendAsync(HttpMethod.Post, "/api/v1/alerts:batchUpdate", _reader, $$"""{ "ids": ["{{ids[0]}}"], "patch": { "owner": "x" } }""")).Status.Should().Be(HttpStatusCode.Forbidden);
+    }
 }

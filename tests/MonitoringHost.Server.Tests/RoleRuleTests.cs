@@ -43,6 +43,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/alerts/{id}/knowledge"] = Readers,
         ["POST /api/v1/alerts"] = AlertWriters,
         ["PATCH /api/v1/alerts/{id}"] = AlertWriters,
+        ["POST /api/v1/alerts:batchUpdate"] = AlertWriters,
         ["GET /api/v1/resolution-states"] = Readers,
         ["POST /api/v1/resolution-states"] = Administrators,
         ["POST /api/v1/objects/{id}/maintenance"] = Operators,

@@ -66,12 +66,53 @@ public sealed partial class AlertManager
     /// its <see cref="Alert.RuleOrMonitorId"/> and LastModifiedBy. Raised even for an object in maintenance: someone
     /// asked for it explicitly. No problem id (no rule or monitor), no suppression: each call is a new alert.
     /// </summary>
-    public Alert Create(NewAlert request, ChangeAuthor author, OperationsBatch batch)
+    public Alert Create(NewAlert request, ChangeAuthor author, OperationsBatch batch) => CreateMany([request], author, batch)[0];
+
+    /// <summary>
+    /// Alerts created through the SDK at once, all or none: every request is checked (and every target found) before
+    /// the first is added, so a refused one leaves <paramref name="batch"/> as it was. The problems of a request name
+    /// its index when there are several.
+    /// </summary>
+    public IReadOnlyList<Alert> CreateMany(IReadOnlyList<NewAlert> requests, ChangeAuthor author, OperationsBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(author);
         ArgumentNullException.ThrowIfNull(batch);
         var problems = new List<string>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var found = new List<string>();
+            Check(requests[i], found);
+            problems.AddRange(found.Select(p => requests.Count == 1 ? p : $"[{i}]: {p}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidAlertChangeException(problems);
+        }
+
+        var targets = requests.Select(r => _objects(r.MonitoringObjectId) ?? throw new MonitoringObjectNotFoundException(r.MonitoringObjectId)).ToList();
+        var now = _time.GetUtcNow();
+        var created = new List<Alert>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var alert = Raised(targets[i], isMonitorAlert: false, author.Name, Guid.Empty, request.Name, request.Description ?? "", request.Severity, request.Priority, now, author.Name) with
+            {
+                Owner = Cleared(request.Owner),
+                TicketId = Cleared(request.TicketId),
+                CustomFields = WithCustomFields([.. new string?[10]], request.CustomFields),
+            };
+            Add(alert, batch);
+            created.Add(alert);
+        }
+
+        return created;
+    }
+
+    private static void Check(NewAlert request, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             problems.Add("an alert needs a name");
@@ -88,19 +129,5 @@ public sealed partial class AlertManager
         }
 
         CheckCustomFields(request.CustomFields, problems);
-        if (problems.Count > 0)
-        {
-            throw new InvalidAlertChangeException(problems);
-        }
-
-        var target = _objects(request.MonitoringObjectId) ?? throw new MonitoringObjectNotFoundException(request.MonitoringObjectId);
-        var alert = Raised(target, isMonitorAlert: false, author.Name, Guid.Empty, request.Name, request.Description ?? "", request.Severity, request.Priority, _time.GetUtcNow(), author.Name) with
-        {
-            Owner = Cleared(request.Owner),
-            TicketId = Cleared(request.TicketId),
-            CustomFields = WithCustomFields([.. new string?[10]], request.CustomFields),
-        };
-        Add(alert, batch);
-        return alert;
     }
 }

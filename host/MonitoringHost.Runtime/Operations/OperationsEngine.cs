@@ -92,6 +92,9 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
 
     public Task<Alert> CreateAlertAsync(NewAlert alert, ChangeAuthor author) => _loop.RunAsync(batch => _alerts.Create(alert, author, batch));
 
+    /// <summary>Creates the alerts together, all or none, in one commit; answered once they are durable.</summary>
+    public Task<IReadOnlyList<Alert>> CreateAlertsAsync(IReadOnlyList<NewAlert> alerts, ChangeAuthor author) => _loop.RunAsync(batch => _alerts.CreateMany(alerts, author, batch));
+
     public Task<Alert> UpdateAlertAsync(Guid id, AlertPatch patch, ChangeAuthor author, long? expectedVersion = null) =>
         _loop.RunAsync(batch => _alerts.Update(id, patch, author, batch, expectedVersion));
 
