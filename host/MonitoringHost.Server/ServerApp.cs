@@ -42,6 +42,7 @@ public static class ServerApp
         app.MapInsertedData(server);
         app.MapManagementPacks(server);
         app.MapClasses(server);
+        app.MapPool(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
@@ -102,6 +103,10 @@ public static class ServerApp
         Metric("mh_workflow_instances", "gauge", "Workflow instances scheduled (one per workflow and target object).", server.Host.InstanceCount);
         Metric("mh_workflow_runs_in_progress", "gauge", "Workflow runs started and not finished.", server.Host.RunsInProgress);
         Metric("mh_workflows_unsupported", "gauge", "Workflows that name a module type the host does not implement.", server.Host.Unsupported.Count);
+        Metric("mh_workflow_run_capacity", "gauge", "Workflow runs that may be under way at once.", server.Host.RunCapacity);
+        Metric("mh_workflow_runs_started_total", "counter", "Workflow runs started.", server.Host.RunsStarted);
+        Metric("mh_workflow_runs_failed_total", "counter", "Workflow runs that failed (threw or timed out).", server.Host.RunsFailed);
+        Metric("mh_workflow_start_lag_seconds_total", "counter", "Seconds scheduled runs started late, summed (divide by runs started for the mean).", server.Host.StartLagTotal.TotalSeconds);
         Metric("mh_alerts_open", "gauge", "Alerts not closed.", openAlerts);
         Metric("mh_operations_commits_total", "counter", "Transactions of health, alert and maintenance changes committed.", server.Engine.Loop.CommittedBatches);
         Metric("mh_operations_steps_total", "counter", "Health, alert and maintenance changes committed.", server.Engine.Loop.CommittedSteps);

@@ -29,6 +29,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/classes"] = Readers,
         ["GET /api/v1/classes/{nameOrId}"] = Readers,
         ["GET /api/v1/objects"] = Readers,
+        ["GET /api/v1/pool"] = Readers,
         ["GET /api/v1/objects/{id}"] = Readers,
         ["GET /api/v1/objects/{id}/health"] = Readers,
         ["GET /api/v1/objects/{id}/state-changes"] = Readers,

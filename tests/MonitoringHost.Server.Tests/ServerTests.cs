@@ -43,7 +43,25 @@ public sealed class ServerTests : IAsyncLifetime
         lines.Should().Contain($"mh_objects {Server.Space.Count}");
         lines.Should().Contain("# TYPE mh_operations_commits_total counter");
         lines.Should().Contain("mh_alerts_open 0");
+        lines.Should().Contain($"mh_workflow_run_capacity {Server.Host.RunCapacity}");
+        lines.Should().Contain("# TYPE mh_workflow_runs_failed_total counter");
         lines.Where(l => !l.StartsWith('#')).Should().OnlyContain(l => l.StartsWith("mh_", StringComparison.Ordinal) && l.Split(' ').Length == 2);
+    }
+
+    [Fact]
+    public async Task Pool_IsThisServer_WithItsObjectAndWhatItRuns()
+    {
+        var key = await _api.KeyAsync("viewer", ApiRole.ReadOnlyOperator);
+
+        var (status, pool, response) = await _api.SendAsync(HttpMethod.Get, "/api/v1/pool", key);
+        response.Dispose();
+
+        status.Should().Be(HttpStatusCode.OK);
+        var member = pool.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        var self = Server.Space.OfClass("Microsoft.SystemCenter.ManagementServer").Should().ContainSingle().Subject;
+        (member.GetProperty("name").GetString(), member.GetProperty("objectId").GetGuid()).Should().Be((self.DisplayName, self.Id));
+        (member.GetProperty("objects").GetInt32(), member.GetProperty("workflowInstances").GetInt32()).Should().Be((Server.Space.Count, Server.Host.InstanceCount));
+        member.GetProperty("heartbeat").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -149,7 +167,8 @@ public sealed class ServerTests : IAsyncLifetime
             item.GetProperty("className").GetString().Should().Be(expected.ClassName);
             item.GetProperty("path").GetString().Should().Be(expected.Path);
             item.GetProperty("fullName").GetString().Should().Be($"{expected.ClassName}:{expected.Path}");
-            item.GetProperty("healthStateName").GetString().Should().Be("Uninitialized");
+            // The server's own objects turn healthy as its monitors run; every state comes as its number and its name.
+            item.GetProperty("healthStateName").GetString().Should().Be(((Sdk.Contracts.HealthState)item.GetProperty("healthState").GetInt32()).ToString());
             item.GetProperty("inMaintenanceMode").GetBoolean().Should().BeFalse();
             cursor = body.RootElement.GetProperty("nextCursor").GetString();
         }

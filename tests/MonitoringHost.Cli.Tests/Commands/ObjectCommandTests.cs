@@ -39,7 +39,7 @@ public sealed class ObjectCommandTests : IAsyncLifetime
     {
         var key = await _api.KeyAsync("viewer", Storage.ApiRole.ReadOnlyOperator);
 
-        var (exitCode, output, _) = Mh.Run("object", "list", "--class", "Microsoft.Windows.Computer", "--json", "--server", _api.Url, "--key", key);
+        var (exitCode, output, _) = Mh.Run("object", "list", "--class", "Microsoft.Windows.Computer", "--criteria", "PrincipalName LIKE '%.contoso.com'", "--json", "--server", _api.Url, "--key", key);
 
         exitCode.Should().Be(0);
         using var json = JsonDocument.Parse(output);
