@@ -16,6 +16,8 @@ namespace MonitoringHost.Server;
 /// </summary>
 public sealed class ManagementServer : IAsyncDisposable
 {
+    private const int MinimumThreads = 64;
+
     private readonly SemaphoreSlim _packChanges = new(1, 1);
     private volatile ServerRuntime _runtime;
 
@@ -83,6 +85,7 @@ public sealed class ManagementServer : IAsyncDisposable
     public static async Task<ManagementServer> StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        EnsureThreads();
         var time = options.Time;
         var libraries = options.LibraryFolder ?? ShippedLibraries.Locate()
             ?? throw new ServerStartException("the shipped packs were not found beside the host; give their folder");
@@ -123,6 +126,20 @@ public sealed class ManagementServer : IAsyncDisposable
         {
             await StopAsync(store, runtime, collected).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// SQLite's driver runs its "async" calls synchronously: each API read and each commit holds a pool thread for its
+    /// length. With the pool's default minimum (one thread per core) a few concurrent list requests starve the commits
+    /// of alert creations until the pool slowly adds threads; start with enough threads for that mix instead.
+    /// </summary>
+    private static void EnsureThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        if (workers < MinimumThreads)
+        {
+            ThreadPool.SetMinThreads(MinimumThreads, completion);
         }
     }
 
