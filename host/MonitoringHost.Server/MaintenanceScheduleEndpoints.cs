@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MonitoringHost.Runtime.Maintenance;
 using MonitoringHost.Sdk.Contracts;
+using MaintenanceSchedule = MonitoringHost.Runtime.Maintenance.MaintenanceSchedule;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -23,7 +24,7 @@ internal static class MaintenanceScheduleEndpoints
         var writes = new SemaphoreSlim(1, 1);
 
         app.MapGet(Path, async (CancellationToken cancellationToken) =>
-            Results.Ok(new { items = (await server.Operations.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false)).Select(Shape), nextCursor = (string?)null }))
+            Results.Ok(new ItemList<Sdk.Contracts.MaintenanceSchedule>([.. (await server.Operations.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false)).Select(Shape)])))
             .Allow(ApiAuth.Readers);
 
         app.MapGet(Path + "/{id:guid}", async (HttpContext context, Guid id) =>
@@ -34,7 +35,7 @@ internal static class MaintenanceScheduleEndpoints
 
         app.MapPost(Path, async (HttpContext context) =>
         {
-            var (body, problem) = await ApiJson.ReadAsync<ScheduleBody>(context).ConfigureAwait(false);
+            var (body, problem) = await ApiJson.ReadAsync<Sdk.Contracts.MaintenanceSchedule>(context).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
@@ -90,7 +91,7 @@ internal static class MaintenanceScheduleEndpoints
         await server.Engine.SetMaintenanceSchedulesAsync(await server.Operations.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>Every problem with <paramref name="body"/>, each naming its field.</summary>
-    private static List<ProblemError> Check(ScheduleBody body, ManagementServer server)
+    private static List<ProblemError> Check(Sdk.Contracts.MaintenanceSchedule body, ManagementServer server)
     {
         var errors = new List<ProblemError>();
         void Add(string path, string message) => errors.Add(new ProblemError("invalid", message) { Path = path });
@@ -119,12 +120,12 @@ internal static class MaintenanceScheduleEndpoints
             Add("reason", $"reason must be one of {string.Join(", ", Enum.GetNames<MaintenanceReason>())}; it was '{body.Reason}'");
         }
 
-        if (body.Targets.Length == 0)
+        if (body.Targets.Count == 0)
         {
             Add("targets", "a schedule needs at least one target object");
         }
 
-        for (var i = 0; i < body.Targets.Length; i++)
+        for (var i = 0; i < body.Targets.Count; i++)
         {
             if (server.Space.Get(body.Targets[i]) is null)
             {
@@ -135,23 +136,15 @@ internal static class MaintenanceScheduleEndpoints
         return errors;
     }
 
-    private static object Shape(MaintenanceSchedule s) => new
-    {
-        id = s.Id,
-        name = s.Name,
-        recurrence = s.Recurrence,
-        timeZone = s.TimeZone,
-        durationMinutes = s.Duration.TotalMinutes,
-        targets = s.Targets,
-        recursive = s.Recursive,
-        reason = s.Reason.ToString(),
-        comment = s.Comment,
-        enabled = s.Enabled,
-        created = s.Created.UtcDateTime,
-        modified = s.Modified.UtcDateTime,
-    };
-
-    private sealed record ScheduleBody(
-        string Name, string Recurrence, double DurationMinutes, ImmutableArray<Guid> Targets, string Reason,
-        Guid? Id = null, string? TimeZone = null, bool? Recursive = null, string? Comment = null, bool? Enabled = null);
+    private static Sdk.Contracts.MaintenanceSchedule Shape(MaintenanceSchedule s) =>
+        new(s.Name, s.Recurrence, s.Duration.TotalMinutes, s.Targets, s.Reason.ToString())
+        {
+            Id = s.Id,
+            TimeZone = s.TimeZone,
+            Recursive = s.Recursive,
+            Comment = s.Comment,
+            Enabled = s.Enabled,
+            Created = s.Created,
+            Modified = s.Modified,
+        };
 }
