@@ -6,4 +6,8 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Version">Its version.</param>
 /// <param name="Sealed">Whether it is sealed.</param>
 /// <param name="ElementCounts">How many elements of each kind it has (<c>classes</c>, <c>monitors</c>, …).</param>
-public sealed record ManagementPackImported(Guid Id, string Name, string Version, bool Sealed, IReadOnlyDictionary<string, int> ElementCounts);
+public sealed record ManagementPackImported(Guid Id, string Name, string Version, bool Sealed, IReadOnlyDictionary<string, int> ElementCounts)
+{
+    /// <summary>Its display name.</summary>
+    public string? DisplayName { get; init; }
+}
