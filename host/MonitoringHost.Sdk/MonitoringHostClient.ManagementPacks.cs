@@ -53,14 +53,14 @@ public sealed partial class MonitoringHostClient
     }
 
     /// <summary>One pack (<c>GET /management-packs/{name}</c>).</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The pack.</returns>
     public Task<ManagementPackInfo> GetManagementPackAsync(string name, CancellationToken cancellationToken = default) =>
         GetAsync<ManagementPackInfo>($"management-packs/{Escape(name)}", cancellationToken);
 
     /// <summary>A pack's XML as it was imported (<c>GET /management-packs/{name}</c>, <c>Accept: application/xml</c>).</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The file's bytes exactly as imported (its encoding and byte order mark kept).</returns>
     public async Task<byte[]> ExportManagementPackAsync(string name, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public sealed partial class MonitoringHostClient
     }
 
     /// <summary>Removes a pack (<c>DELETE /management-packs/{name}</c>): its workflows, and the objects only it defined; 409 if another pack references it.</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Once it is removed.</returns>
     public async Task RemoveManagementPackAsync(string name, CancellationToken cancellationToken = default)
