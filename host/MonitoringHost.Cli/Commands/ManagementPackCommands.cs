@@ -44,8 +44,8 @@ public static class ManagementPackCommands
             var packs = await client.ListManagementPacksAsync(cancellationToken).ConfigureAwait(false);
             await (json
                 ? listApi.PrintJsonAsync(new ListPage<ManagementPackInfo>(packs))
-                : Table.WriteAsync(output, ["NAME", "VERSION", "SEALED", "IMPORTED", "DISPLAY NAME"], packs.Select(p => (IReadOnlyList<string?>)
-                    [p.Name, p.Version, p.Sealed ? "yes" : "no", Table.Time(p.ImportedAt), p.DisplayName]))).ConfigureAwait(false);
+                : Table.WriteAsync(output, ["NAME", "VERSION", "SEALED", "ORIGIN", "IMPORTED", "DISPLAY NAME"], packs.Select(p => (IReadOnlyList<string?>)
+                    [p.Name, p.Version, p.Sealed ? "yes" : "no", p.Origin, Table.Time(p.ImportedAt), p.DisplayName]))).ConfigureAwait(false);
         }));
 
         var name = new Argument<string>("name") { Description = "The pack's name" };
