@@ -34,7 +34,8 @@ public sealed partial class MonitoringHostClient
             form.Add(part, "file", Path.GetFileName(file));
         }
 
-        return (await SendAsync<ItemList<ManagementPackImported>>(HttpMethod.Post, path, form, cancellationToken).ConfigureAwait(false)).Items;
+        // Several packs are answered with a JSON array, one entry per pack in the order of the form.
+        return await SendAsync<List<ManagementPackImported>>(HttpMethod.Post, path, form, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The packs the server has (<c>GET /management-packs</c>).</summary>
@@ -52,24 +53,24 @@ public sealed partial class MonitoringHostClient
     }
 
     /// <summary>One pack (<c>GET /management-packs/{name}</c>).</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The pack.</returns>
     public Task<ManagementPackInfo> GetManagementPackAsync(string name, CancellationToken cancellationToken = default) =>
         GetAsync<ManagementPackInfo>($"management-packs/{Escape(name)}", cancellationToken);
 
     /// <summary>A pack's XML as it was imported (<c>GET /management-packs/{name}</c>, <c>Accept: application/xml</c>).</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The XML.</returns>
-    public async Task<string> ExportManagementPackAsync(string name, CancellationToken cancellationToken = default)
+    /// <returns>The file's bytes exactly as imported (its encoding and byte order mark kept).</returns>
+    public async Task<byte[]> ExportManagementPackAsync(string name, CancellationToken cancellationToken = default)
     {
         using var response = await SendAsync(HttpMethod.Get, $"management-packs/{Escape(name)}", null, cancellationToken, accept: "application/xml").ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes a pack (<c>DELETE /management-packs/{name}</c>): its workflows, and the objects only it defined; 409 if another pack references it.</summary>
-    /// <param name="name">The pack's name or id.</param>
+    /// <param name="name">The pack's name (its ID in the manifest).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Once it is removed.</returns>
     public async Task RemoveManagementPackAsync(string name, CancellationToken cancellationToken = default)

@@ -67,14 +67,20 @@ public sealed partial class MonitoringHostClient
     public Task<DataInserted> InsertPerformanceAsync(Guid id, IReadOnlyList<PerformanceSample> samples, CancellationToken cancellationToken = default)
         => SendAsync<DataInserted>(HttpMethod.Post, $"objects/{id}/performance", Json(samples), cancellationToken);
 
-    /// <summary>Classes (<c>GET /classes</c>).</summary>
+    /// <summary>Classes (<c>GET /classes</c>), every page read.</summary>
     /// <param name="criteria">SCOM criteria over the classes' fields.</param>
+    /// <param name="name">Only the class of this name (exact, case-insensitive).</param>
+    /// <param name="baseClass">Only the classes derived from this one, at any depth.</param>
+    /// <param name="pageSize">How many to read per call (server default 100).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Every class that matches.</returns>
-    public async Task<IReadOnlyList<MonitoringClass>> ListClassesAsync(string? criteria = null, CancellationToken cancellationToken = default)
+    /// <returns>Every class that matches, by name.</returns>
+    public async Task<IReadOnlyList<MonitoringClass>> ListClassesAsync(
+        string? criteria = null, string? name = null, string? baseClass = null, int? pageSize = null, CancellationToken cancellationToken = default)
     {
         var classes = new List<MonitoringClass>();
-        await foreach (var item in WalkAsync((cursor, token) => GetAsync<ListPage<MonitoringClass>>(Query("classes", ("criteria", criteria), ("cursor", cursor)), token), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WalkAsync(
+            (cursor, token) => GetAsync<ListPage<MonitoringClass>>(Query("classes", ("name", name), ("base", baseClass), ("criteria", criteria), ("cursor", cursor), ("limit", pageSize)), token),
+            cancellationToken).ConfigureAwait(false))
         {
             classes.Add(item);
         }

@@ -44,8 +44,8 @@ public static class ManagementPackCommands
             var packs = await client.ListManagementPacksAsync(cancellationToken).ConfigureAwait(false);
             await (json
                 ? listApi.PrintJsonAsync(new ListPage<ManagementPackInfo>(packs))
-                : Table.WriteAsync(output, ["NAME", "VERSION", "SEALED", "IMPORTED", "DISPLAY NAME"], packs.Select(p => (IReadOnlyList<string?>)
-                    [p.Name, p.Version, p.Sealed ? "yes" : "no", Table.Time(p.ImportedAt), p.DisplayName]))).ConfigureAwait(false);
+                : Table.WriteAsync(output, ["NAME", "VERSION", "SEALED", "ORIGIN", "IMPORTED", "DISPLAY NAME"], packs.Select(p => (IReadOnlyList<string?>)
+                    [p.Name, p.Version, p.Sealed ? "yes" : "no", p.Origin, Table.Time(p.ImportedAt), p.DisplayName]))).ConfigureAwait(false);
         }));
 
         var name = new Argument<string>("name") { Description = "The pack's name" };
@@ -57,12 +57,13 @@ public static class ManagementPackCommands
             var xml = await client.ExportManagementPackAsync(result.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             if (result.GetValue(file) is { } path)
             {
-                await File.WriteAllTextAsync(path, xml, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(path, xml, cancellationToken).ConfigureAwait(false);
                 await error.WriteLineAsync($"{result.GetValue(name)} written to {path}").ConfigureAwait(false);
                 return;
             }
 
-            await output.WriteAsync(xml).ConfigureAwait(false);
+            using var reader = new StreamReader(new MemoryStream(xml), detectEncodingFromByteOrderMarks: true);
+            await output.WriteAsync(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }));
 
         var removeName = new Argument<string>("name") { Description = "The pack's name" };

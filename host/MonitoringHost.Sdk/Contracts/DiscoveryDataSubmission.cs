@@ -9,9 +9,11 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Objects">Objects to create or update.</param>
 /// <param name="Relationships">Relationships between objects.</param>
 /// <param name="Removals">Objects to remove (incremental only).</param>
+/// <param name="RelationshipRemovals">Relationships to remove (incremental only).</param>
 public sealed record DiscoveryDataSubmission(
     string Mode,
     DiscoverySourceRef Source,
     IReadOnlyList<DiscoveredObject> Objects,
     IReadOnlyList<DiscoveredRelationship>? Relationships = null,
-    IReadOnlyList<DiscoveredObject>? Removals = null);
+    IReadOnlyList<DiscoveredObject>? Removals = null,
+    IReadOnlyList<DiscoveredRelationship>? RelationshipRemovals = null);

@@ -5,5 +5,9 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Name">Its MP-qualified name.</param>
 /// <param name="Version">Its version.</param>
 /// <param name="Sealed">Whether it is sealed.</param>
-/// <param name="ElementCounts">How many elements of each kind it has (<c>classes</c>, <c>monitors</c>, …).</param>
-public sealed record ManagementPackImported(Guid Id, string Name, string Version, bool Sealed, IReadOnlyDictionary<string, int> ElementCounts);
+/// <param name="ElementCounts">How many elements of each kind it has (<c>classType</c>, <c>rule</c>, …).</param>
+public sealed record ManagementPackImported(Guid Id, string Name, string Version, bool Sealed, IReadOnlyDictionary<string, int> ElementCounts)
+{
+    /// <summary>Its display name.</summary>
+    public string? DisplayName { get; init; }
+}

@@ -43,7 +43,10 @@ public sealed class ObjectCommandTests : IAsyncLifetime
 
         exitCode.Should().Be(0);
         using var json = JsonDocument.Parse(output);
-        var item = json.RootElement.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+        // The computer discovered here, and the one the management server runs on (it discovers itself at start).
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        items.Should().HaveCount(2);
+        var item = items.Should().ContainSingle(i => i.GetProperty("displayName").GetString() == "web01.contoso.com").Subject;
         (item.GetProperty("id").GetGuid(), item.GetProperty("healthState").GetInt32(), item.GetProperty("healthStateName").GetString()).Should().Be((_computer, 0, "Uninitialized"));
         item.GetProperty("properties").GetProperty("PrincipalName").GetString().Should().Be("web01.contoso.com");
         json.RootElement.GetProperty("nextCursor").ValueKind.Should().Be(JsonValueKind.Null);
@@ -59,6 +62,40 @@ public sealed class ObjectCommandTests : IAsyncLifetime
         lines[0].Should().MatchRegex("^MONITOR +HEALTH +KIND +LAST CHANGED$");
         lines[1].Should().MatchRegex(@"^Entity Health \(System\.Health\.EntityState\) +Uninitialized +aggregate +-$");
         lines.Should().Contain(l => l.StartsWith("  Availability (System.Health.AvailabilityState) ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnAFreshServer_ObjectListAndHealth_ShowTheManagementServer_Healthy()
+    {
+        // The self-monitoring pack's monitors run as soon as the server starts: within seconds it is Success.
+        const string Row = @"^[^ ]+ +Microsoft\.SystemCenter\.ManagementServer +Success +no +(?<id>[0-9a-f-]{36})$";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string[] lines;
+        do
+        {
+            var (exitCode, output, error) = Mh.Run("object", "list", "--class", "Microsoft.SystemCenter.ManagementServer", "--server", _api.Url, "--data", _api.Folder);
+            exitCode.Should().Be(0, error);
+            lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length == 2 && System.Text.RegularExpressions.Regex.IsMatch(lines[1], Row))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        lines.Should().HaveCount(2, "one management server besides the header");
+        var row = System.Text.RegularExpressions.Regex.Match(lines[1], Row);
+        row.Success.Should().BeTrue(lines[1]);
+        var id = row.Groups["id"].Value;
+        _api.Server.Space.Get(Guid.Parse(id))!.ClassName.Should().Be("Microsoft.SystemCenter.ManagementServer");
+
+        var (healthExit, health, _) = Mh.Run("object", "health", id, "--server", _api.Url, "--data", _api.Folder);
+        healthExit.Should().Be(0);
+        var tree = health.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        tree[1].Should().MatchRegex(@"^Entity Health \(System\.Health\.EntityState\) +Success +aggregate +[0-9]{4}-");
+        tree.Should().Contain(l => l.Contains("(MonitoringHost.ManagementServer.StoreReachable)", StringComparison.Ordinal) && l.Contains(" Success ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace MonitoringHost.Server.Tests;
+namespace MonitoringHost.Tests.Shared;
 
-/// <summary>Packs the pack API tests import: built here so that each test says the version and names it needs.</summary>
+/// <summary>Packs the pack API, client and mh tests import: built here so that each test says the version and names it needs.</summary>
 internal static class TestPacks
 {
     /// <summary>A pack's start: its manifest (ID, version, the System, Windows and Health libraries, and more references).</summary>
