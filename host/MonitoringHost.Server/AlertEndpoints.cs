@@ -61,7 +61,7 @@ internal static class AlertEndpoints
             }
 
             return Results.Ok(new ListPage<MonitoringAlert>([.. page.Items.Select(Shape)], page.Next is { } next ? WriteCursor(next) : null));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ListPage<Sdk.Contracts.MonitoringAlert>>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/alerts/{id:guid}", async (HttpContext context, Guid id) =>
         {
@@ -73,7 +73,7 @@ internal static class AlertEndpoints
 
             context.Response.Headers.ETag = ETag(alert);
             return Results.Ok(Shape(alert));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.MonitoringAlert>().Allow(ApiAuth.Readers);
 
         app.MapPost("/api/v1/alerts", async (HttpContext context) =>
         {
@@ -113,7 +113,7 @@ internal static class AlertEndpoints
 
             context.Response.Headers.ETag = ETag(created[0]);
             return Results.Created($"/api/v1/alerts/{created[0].Id}", Shape(created[0]));
-        }).Allow(ApiRole.Operator, ApiRole.Connector);
+        }).Reads<Sdk.Contracts.NewAlert>().Answers<Sdk.Contracts.MonitoringAlert>(StatusCodes.Status201Created).Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapPost("/api/v1/alerts:batchUpdate", async (HttpContext context) =>
         {
@@ -138,7 +138,7 @@ internal static class AlertEndpoints
             {
                 return Problems.Invalid(e.Problems.Select(p => new ProblemError("invalid", p) { Path = "patch" }));
             }
-        }).Allow(ApiRole.Operator, ApiRole.Connector);
+        }).Reads<Sdk.Contracts.AlertBatchUpdate>().Answers<Sdk.Contracts.AlertBatchResult>().Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapMethods("/api/v1/alerts/{id:guid}", ["PATCH"], async (HttpContext context, Guid id) =>
         {
@@ -177,7 +177,7 @@ internal static class AlertEndpoints
             {
                 return Problems.Invalid(e.Problems.Select(p => new ProblemError("invalid", p) { Path = "" }));
             }
-        }).Allow(ApiRole.Operator, ApiRole.Connector);
+        }).Reads<Sdk.Contracts.AlertChange>().Answers<Sdk.Contracts.MonitoringAlert>().Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapGet("/api/v1/alerts/{id:guid}/history", async (HttpContext context, Guid id) =>
         {
@@ -194,7 +194,7 @@ internal static class AlertEndpoints
                 h.By.Kind.ToString().ToLowerInvariant(),
                 h.Changes.ToDictionary(c => c.Key, c => (IReadOnlyList<string?>)[c.Value.Old, c.Value.New]),
                 h.Comment))]));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ItemList<Sdk.Contracts.AlertHistoryEntry>>().Allow(ApiAuth.Readers);
     }
 
     /// <summary>A new alert as the engine takes it, or null with its problems (paths under <paramref name="prefix"/>) added to <paramref name="errors"/>.</summary>

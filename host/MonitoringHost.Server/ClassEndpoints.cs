@@ -52,7 +52,7 @@ internal static class ClassEndpoints
                 .ToList();
             var items = page.Take(take).ToList();
             return Results.Ok(new ListPage<MonitoringClass>([.. items.Select(c => Shape(c, packs))], page.Count > take ? items[^1].Name : null));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ListPage<Sdk.Contracts.MonitoringClass>>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/classes/{nameOrId}", (string nameOrId) =>
         {
@@ -61,7 +61,7 @@ internal static class ClassEndpoints
             return type is null
                 ? Problems.NotFound($"there is no class '{nameOrId}'")
                 : Results.Ok(Shape(type, DeclaringPacks(catalog)));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.MonitoringClass>().Allow(ApiAuth.Readers);
     }
 
     /// <summary>The pack that declares each class (the first, where two do).</summary>

@@ -76,7 +76,7 @@ internal static class DiscoveryDataEndpoints
             await server.Engine.FlushAsync().ConfigureAwait(false);
             return Results.Ok(new DiscoveryDataApplied(
                 source.Value.Value, result.Created, result.Updated, result.Removed, result.RelationshipsAdded, result.RelationshipsRemoved));
-        }).Allow(ApiRole.Author, ApiRole.Operator, ApiRole.Connector);
+        }).Reads<Sdk.Contracts.DiscoveryDataSubmission>().Answers<Sdk.Contracts.DiscoveryDataApplied>().Allow(ApiRole.Author, ApiRole.Operator, ApiRole.Connector);
     }
 
     private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };

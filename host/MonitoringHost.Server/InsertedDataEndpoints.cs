@@ -32,11 +32,11 @@ internal static class InsertedDataEndpoints
     {
         app.MapPost("/api/v1/objects/{id:guid}/events", (HttpContext context, Guid id) =>
             ReadAndInsertAsync<EventBody>(server, context, id, "events", (item, path, now, errors) => Event(item, path, now, ApiAuth.Identity(context).Name, errors)))
-            .Allow(ApiRole.Operator, ApiRole.Connector);
+            .Reads<IReadOnlyList<Sdk.Contracts.MonitoringEvent>>().Answers<Sdk.Contracts.DataInserted>().Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapPost("/api/v1/objects/{id:guid}/performance", (HttpContext context, Guid id) =>
             ReadAndInsertAsync<PerformanceBody>(server, context, id, "samples", Sample))
-            .Allow(ApiRole.Operator, ApiRole.Connector);
+            .Reads<IReadOnlyList<Sdk.Contracts.PerformanceSample>>().Answers<Sdk.Contracts.DataInserted>().Allow(ApiRole.Operator, ApiRole.Connector);
 
         app.MapGet("/api/v1/objects/{id:guid}/events", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {

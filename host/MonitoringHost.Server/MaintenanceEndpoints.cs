@@ -42,23 +42,23 @@ internal static class MaintenanceEndpoints
             var until = body.Until ?? server.Options.Time.GetUtcNow().AddMinutes(body.DurationMinutes!.Value);
             return await RunAsync(() => server.Engine.StartMaintenanceAsync(id, until, reason, body.Comment, ApiAuth.Identity(context).Name, body.Recursive ?? true),
                 change => Results.Created($"/api/v1/objects/{id}/maintenance", new MaintenanceStarted(change.Entered))).ConfigureAwait(false);
-        }).Allow(ApiRole.Operator);
+        }).Reads<Sdk.Contracts.MaintenanceStart>().Answers<Sdk.Contracts.MaintenanceStarted>(StatusCodes.Status201Created).Allow(ApiRole.Operator);
 
         app.MapMethods("/api/v1/objects/{id:guid}/maintenance", ["PATCH"], async (HttpContext context, Guid id) =>
         {
             var (body, problem) = await ApiJson.ReadAsync<MaintenanceUpdate>(context).ConfigureAwait(false);
             return problem ?? await RunAsync(() => server.Engine.ChangeMaintenanceAsync(id, body!.Until, body.Comment, ApiAuth.Identity(context).Name),
                 _ => Results.Ok(new MaintenanceChanged(id))).ConfigureAwait(false);
-        }).Allow(ApiRole.Operator);
+        }).Reads<Sdk.Contracts.MaintenanceUpdate>().Answers<Sdk.Contracts.MaintenanceChanged>().Allow(ApiRole.Operator);
 
         app.MapDelete("/api/v1/objects/{id:guid}/maintenance", (HttpContext context, Guid id) =>
             RunAsync(() => server.Engine.StopMaintenanceAsync(id, ApiAuth.Identity(context).Name), change => Results.Ok(new MaintenanceStopped(change.Left))))
-            .Allow(ApiRole.Operator);
+            .Answers<Sdk.Contracts.MaintenanceStopped>().Allow(ApiRole.Operator);
 
         app.MapGet("/api/v1/maintenance", async () =>
             Results.Ok(new ItemList<Sdk.Contracts.MaintenanceWindow>([.. (await server.Engine.MaintenanceAsync().ConfigureAwait(false)).OrderBy(w => w.ObjectId).Select(w =>
                 new Sdk.Contracts.MaintenanceWindow(w.ObjectId, w.RootObjectId, w.Start, w.Until, w.Reason.ToString(), w.Comment, w.By, w.Recursive))])))
-            .Allow(ApiAuth.Readers);
+            .Answers<Sdk.Contracts.ItemList<Sdk.Contracts.MaintenanceWindow>>().Allow(ApiAuth.Readers);
     }
 
     /// <summary>Runs a maintenance request; its refusals become 404, 400 or 409 with the reason.</summary>

@@ -25,13 +25,13 @@ internal static class MaintenanceScheduleEndpoints
 
         app.MapGet(Path, async (CancellationToken cancellationToken) =>
             Results.Ok(new ItemList<Sdk.Contracts.MaintenanceSchedule>([.. (await server.Operations.ReadMaintenanceSchedulesAsync(cancellationToken).ConfigureAwait(false)).Select(Shape)])))
-            .Allow(ApiAuth.Readers);
+            .Answers<Sdk.Contracts.ItemList<Sdk.Contracts.MaintenanceSchedule>>().Allow(ApiAuth.Readers);
 
         app.MapGet(Path + "/{id:guid}", async (HttpContext context, Guid id) =>
             await server.Operations.ReadMaintenanceScheduleAsync(id, context.RequestAborted).ConfigureAwait(false) is { } schedule
                 ? Results.Ok(Shape(schedule))
                 : Problems.NotFound($"there is no maintenance schedule {id}"))
-            .Allow(ApiAuth.Readers);
+            .Answers<Sdk.Contracts.MaintenanceSchedule>().Allow(ApiAuth.Readers);
 
         app.MapPost(Path, async (HttpContext context) =>
         {
@@ -64,7 +64,7 @@ internal static class MaintenanceScheduleEndpoints
             {
                 writes.Release();
             }
-        }).Allow(ApiRole.Operator);
+        }).Reads<Sdk.Contracts.MaintenanceSchedule>().Answers<Sdk.Contracts.MaintenanceSchedule>(StatusCodes.Status201Created).Allow(ApiRole.Operator);
 
         app.MapDelete(Path + "/{id:guid}", async (HttpContext context, Guid id) =>
         {

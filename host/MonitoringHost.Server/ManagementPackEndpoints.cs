@@ -40,7 +40,7 @@ internal static class ManagementPackEndpoints
             return result.Outcome == PackChangeOutcome.Validated
                 ? Results.Ok(body)
                 : Results.Created(single ? $"/api/v1/management-packs/{result.Packs[0].Name}" : "/api/v1/management-packs", body);
-        }).Allow(ApiRole.Author);
+        }).Answers<Sdk.Contracts.ManagementPackImported>(StatusCodes.Status201Created).Allow(ApiRole.Author);
 
         app.MapGet("/api/v1/management-packs", (int? limit, string? cursor) =>
         {
@@ -57,7 +57,7 @@ internal static class ManagementPackEndpoints
                 items = items.Select(p => new { id = p.Id, name = p.Name, displayName = p.DisplayName, version = p.Version.ToString(), @sealed = p.Sealed, origin = Origin(p), importedAt = p.ImportedAt?.UtcDateTime }),
                 nextCursor = page.Count > take ? items[^1].Name : null,
             });
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ListPage<Sdk.Contracts.ManagementPackInfo>>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/management-packs/{name}", async (HttpContext context, string name) =>
         {
@@ -86,7 +86,7 @@ internal static class ManagementPackEndpoints
                 references = pack.References.Select(r => new { alias = r.Alias, name = r.Name, version = r.Version.ToString(), publicKeyToken = r.PublicKeyToken }),
                 referencedBy = pack.ReferencedBy,
             });
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ManagementPackInfo>().Allow(ApiAuth.Readers);
 
         app.MapDelete("/api/v1/management-packs/{name}", async (HttpContext context, string name) =>
         {

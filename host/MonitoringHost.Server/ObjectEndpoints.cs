@@ -66,7 +66,7 @@ internal static class ObjectEndpoints
             return Results.Ok(new ListPage<MonitoringObject>(
                 [.. items.Select(o => Shape(server, o.Object, o.Health))],
                 page.Count > take ? items[^1].Object.Id.ToString("N", CultureInfo.InvariantCulture) : null));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ListPage<Sdk.Contracts.MonitoringObject>>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}", async (Guid id) =>
         {
@@ -80,7 +80,7 @@ internal static class ObjectEndpoints
             {
                 Relationships = [.. server.Space.RelationshipsOf(id).Select(r => new Relationship(r.TypeName, r.SourceId, r.TargetId))],
             });
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.MonitoringObject>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}/health", async (Guid id) =>
             server.Space.Get(id) is null
@@ -88,7 +88,7 @@ internal static class ObjectEndpoints
                 : await server.Engine.ExplorerAsync(id).ConfigureAwait(false) is { } tree
                     ? Results.Ok(Node(tree))
                     : Problems.NotFound($"object {id} has no monitors"))
-            .Allow(ApiAuth.Readers);
+            .Answers<Sdk.Contracts.HealthExplorerNode>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}/state-changes", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {
@@ -105,7 +105,7 @@ internal static class ObjectEndpoints
             var changes = await server.Operations.ReadStateChangesAsync(id, since ?? DateTimeOffset.UnixEpoch, limit ?? DefaultLimit, context.RequestAborted).ConfigureAwait(false);
             return Results.Ok(new ItemList<StateChange>(
                 [.. changes.Select(c => new StateChange(c.MonitorId, (HealthState)c.OldState, (HealthState)c.NewState, c.OldState.ToString(), c.NewState.ToString(), c.Time, c.Context))]));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ItemList<Sdk.Contracts.StateChange>>().Allow(ApiAuth.Readers);
     }
 
     /// <summary>

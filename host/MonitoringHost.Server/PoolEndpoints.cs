@@ -21,6 +21,6 @@ internal static class PoolEndpoints
             [
                 new PoolMember(name, self?.Id, server.Started, server.Options.Time.GetUtcNow(), server.Space.Count, host.InstanceCount, host.RunsInProgress),
             ]));
-        }).Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.ItemList<Sdk.Contracts.PoolMember>>().Allow(ApiAuth.Readers);
     }
 }

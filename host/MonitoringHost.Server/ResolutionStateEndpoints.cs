@@ -15,7 +15,7 @@ internal static class ResolutionStateEndpoints
     {
         app.MapGet("/api/v1/resolution-states", async () =>
             Results.Ok(new Sdk.Contracts.ItemList<Sdk.Contracts.ResolutionState>([.. (await server.Engine.ResolutionStatesAsync().ConfigureAwait(false)).Select(Shape)])))
-            .Allow(ApiAuth.Readers);
+            .Answers<Sdk.Contracts.ItemList<Sdk.Contracts.ResolutionState>>().Allow(ApiAuth.Readers);
 
         app.MapPost("/api/v1/resolution-states", async (HttpContext context) =>
         {
@@ -38,7 +38,7 @@ internal static class ResolutionStateEndpoints
             {
                 return Problems.Conflict(e.Message);
             }
-        }).Allow(ApiRole.Administrator);
+        }).Reads<Sdk.Contracts.ResolutionState>().Answers<Sdk.Contracts.ResolutionState>(StatusCodes.Status201Created).Allow(ApiRole.Administrator);
     }
 
     private static Sdk.Contracts.ResolutionState Shape(ResolutionState state) => new(state.Code, state.Name);

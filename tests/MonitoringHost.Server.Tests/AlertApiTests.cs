@@ -152,4 +152,21 @@ public sealed class AlertApiTests : IAsyncLifetime
 
         (await SendAsync(HttpMethod.Post, "/api/v1/alerts:batchUpdate", _reader, $$"""{ "ids": ["{{ids[0]}}"], "patch": { "owner": "x" } }""")).Status.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Create_WithABodyThatIsNotJson_Is415_WithAProblemDocument()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_api.Url + "/api/v1/alerts"))
+        {
+            Content = new StringContent("name=x", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _operator);
+        using var client = new HttpClient();
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("the body must be application/json");
+    }
 }

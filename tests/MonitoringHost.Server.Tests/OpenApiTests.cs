@@ -37,6 +37,15 @@ public sealed class OpenApiTests : IAsyncLifetime
         mapped.Should().HaveCountGreaterThan(15);
         described.Should().Contain(mapped);
 
+        // The contract types the server answers with and reads are in the document.
+        var alerts = root.GetProperty("paths").GetProperty("/api/v1/alerts");
+        alerts.GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("properties").TryGetProperty("severity", out _).Should().BeTrue();
+        alerts.GetProperty("post").GetProperty("responses").TryGetProperty("201", out _).Should().BeTrue();
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("MonitoringAlert").GetProperty("properties").TryGetProperty("resolutionState", out _).Should().BeTrue();
+        schemas.TryGetProperty("HealthExplorerNode", out _).Should().BeTrue();
+
         var secured = root.GetProperty("paths").GetProperty("/api/v1/alerts").GetProperty("get").GetProperty("security")[0];
         secured.TryGetProperty("ApiKey", out _).Should().BeTrue();
         root.GetProperty("paths").GetProperty("/api/v1/health").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
