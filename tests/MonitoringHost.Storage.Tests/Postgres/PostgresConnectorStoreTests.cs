@@ -1,0 +1,3 @@
+namespace MonitoringHost.Storage.Tests.Postgres;
+
+public sealed class PostgresConnectorStoreTests() : ConnectorStoreTests(StoreProvider.Postgres);

@@ -1,0 +1,3 @@
+namespace MonitoringHost.Storage.Tests.Sqlite;
+
+public sealed class SqliteConnectorStoreTests() : ConnectorStoreTests(StoreProvider.Sqlite);
