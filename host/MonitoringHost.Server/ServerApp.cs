@@ -43,6 +43,7 @@ public static class ServerApp
         app.MapManagementPacks(server);
         app.MapClasses(server);
         app.MapPool(server);
+        app.MapConnectors(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

@@ -25,7 +25,7 @@ public abstract class ConnectorStore : CompanionStore
     /// whether it is enabled and when and by whom it was registered). Returns it as stored and whether it is new.
     /// </summary>
     /// <exception cref="ConnectorNameTakenException">Another connector has the name; nothing changed.</exception>
-    public async Task<(StoredConnector Connector, bool Created)> RegisterAsync(ConnectorRegistration registration, CancellationToken cancellationToken)
+    public async Task<(StoredConnector Connector, bool Created)> RegisterAsync(ConnectorDefinition registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentException.ThrowIfNullOrWhiteSpace(registration.Name);

@@ -18,6 +18,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
     private const string Administrators = "Administrator";
     private const string Authors = "Administrator Author";
     private const string DiscoveryWriters = "Administrator Author Operator Connector";
+    private const string ReadersAndConnectors = "Administrator Author Operator ReadOnlyOperator Connector";
 
     /// <summary>Who may call what: "METHOD route" → the roles allowed.</summary>
     private static readonly Dictionary<string, string> Rules = new()
@@ -55,6 +56,14 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/maintenance-schedules/{id}"] = Readers,
         ["POST /api/v1/maintenance-schedules"] = Operators,
         ["DELETE /api/v1/maintenance-schedules/{id}"] = Operators,
+        ["POST /api/v1/connectors"] = Administrators,
+        ["GET /api/v1/connectors"] = ReadersAndConnectors,
+
+        // A Connector key reads its own connector only: for any other id (as here) it is refused, saying its role.
+        ["GET /api/v1/connectors/{id}"] = Readers,
+        ["POST /api/v1/connectors/{id}:enable"] = Administrators,
+        ["POST /api/v1/connectors/{id}:disable"] = Administrators,
+        ["DELETE /api/v1/connectors/{id}"] = Administrators,
     };
 
     private LoopbackServer _api = null!;
