@@ -153,7 +153,7 @@ public sealed class ConnectorApiTests : IAsyncLifetime
     [InlineData("""{ "name": "" }""", "name")]
     [InlineData("""{ "name": " padded" }""", "name")]
     [InlineData("""{ "name": "tab\there" }""", "name")]
-    [InlineData("""{ "name": null }""", "name")]
+    [InlineData("""{ "name": null }""", "$.name")]
     [InlineData("""{ "name": "ok", "displayName": "  " }""", "displayName")]
     [InlineData("""{ "name": "ok", "id": "00000000-0000-0000-0000-000000000000" }""", "id")]
     [InlineData("""{ "name": "ok", "id": "not-a-guid" }""", "$.id")]
