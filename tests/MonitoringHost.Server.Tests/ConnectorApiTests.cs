@@ -100,6 +100,19 @@ public sealed class ConnectorApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Register_WhenItsKeyNameIsTaken_Is409_AndLeavesNoConnector()
+    {
+        await _api.KeyAsync($"connector:{Itsm}", ApiRole.Operator);
+
+        var (status, problem) = await RegisterAsync($$"""{ "id": "{{Itsm}}", "name": "Contoso.Itsm" }""");
+
+        status.Should().Be(HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString().Should().Contain($"'connector:{Itsm}' exists already");
+        (await SendAsync(HttpMethod.Get, $"{Connectors}/{Itsm}", _reader)).Status.Should().Be(HttpStatusCode.NotFound);
+        (await _api.Server.Keys.ListAsync(default)).Should().NotContain(k => k.Role == ApiRole.Connector);
+    }
+
+    [Fact]
     public async Task EnableAndDisable_ShowInGet()
     {
         await RegisterAsync($$"""{ "id": "{{Itsm}}", "name": "Contoso.Itsm" }""");
