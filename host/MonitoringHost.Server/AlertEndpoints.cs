@@ -36,9 +36,9 @@ internal static class AlertEndpoints
                 return criteriaProblem;
             }
 
-            if (limit is < 1 or > 5_000)
+            if (Problems.BadLimit(limit) is { } badLimit)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to 5000 (it was {limit})");
+                return badLimit;
             }
 
             AlertCursor? after = null;
@@ -47,7 +47,7 @@ internal static class AlertEndpoints
                 return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"cursor '{cursor}' is not one this server gave");
             }
 
-            var query = new AlertQuery(open ?? false, since, after, limit ?? 100);
+            var query = new AlertQuery(open ?? false, since, after, limit ?? Problems.DefaultLimit);
             AlertPage page;
             try
             {
@@ -65,7 +65,7 @@ internal static class AlertEndpoints
 
         app.MapGet("/api/v1/alerts/{id:guid}", async (HttpContext context, Guid id) =>
         {
-            var alert = await server.Engine.AlertAsync(id).ConfigureAwait(false) ?? await server.Operations.ReadAlertAsync(id, context.RequestAborted).ConfigureAwait(false);
+            var alert = await FindAsync(server, id, context.RequestAborted).ConfigureAwait(false);
             if (alert is null)
             {
                 return Problems.NotFound($"there is no alert {id}");
@@ -181,7 +181,7 @@ internal static class AlertEndpoints
 
         app.MapGet("/api/v1/alerts/{id:guid}/history", async (HttpContext context, Guid id) =>
         {
-            if (await server.Engine.AlertAsync(id).ConfigureAwait(false) is null && await server.Operations.ReadAlertAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
+            if (await FindAsync(server, id, context.RequestAborted).ConfigureAwait(false) is null)
             {
                 return Problems.NotFound($"there is no alert {id}");
             }
@@ -218,6 +218,10 @@ internal static class AlertEndpoints
         return errors.Count > before ? null
             : new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() };
     }
+
+    /// <summary>An alert as the engine has it (open ones), else as stored (closed ones the engine no longer holds); null when there is none.</summary>
+    public static async Task<Alert?> FindAsync(ManagementServer server, Guid id, CancellationToken cancellationToken) =>
+        await server.Engine.AlertAsync(id).ConfigureAwait(false) ?? await server.Operations.ReadAlertAsync(id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The change's author: the key's name, as a user, or as the connector a Connector key stands for.</summary>
     private static ChangeAuthor Author(HttpContext context)

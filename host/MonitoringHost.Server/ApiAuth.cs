@@ -90,6 +90,17 @@ internal static class Problems
     public static IResult WithErrors(int status, string title, string detail, IEnumerable<object> errors) =>
         Results.Json(new { title, status, detail, errors = errors.ToList() }, contentType: "application/problem+json", statusCode: status);
 
+    /// <summary>The page size a list takes when none is given (API.md "Lists").</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The largest page size a list takes.</summary>
+    public const int MaxLimit = 5_000;
+
+    /// <summary>400 when <paramref name="limit"/> is outside 1–<see cref="MaxLimit"/>; null when it is fine or not given.</summary>
+    public static IResult? BadLimit(int? limit) => limit is < 1 or > MaxLimit
+        ? Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})")
+        : null;
+
     public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not Found", detail);
 
     public static IResult Conflict(string detail) => Result(StatusCodes.Status409Conflict, "Conflict", detail);

@@ -15,8 +15,6 @@ namespace MonitoringHost.Server;
 /// </summary>
 internal static class ClassEndpoints
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 5_000;
 
     public static void MapClasses(this WebApplication app, ManagementServer server)
     {
@@ -28,9 +26,9 @@ internal static class ClassEndpoints
                 return criteriaProblem;
             }
 
-            if (limit is < 1 or > MaxLimit)
+            if (Problems.BadLimit(limit) is { } badLimit)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})");
+                return badLimit;
             }
 
             var catalog = server.Classes;
@@ -40,7 +38,7 @@ internal static class ClassEndpoints
                 return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"there is no class '{@base}' (base=)");
             }
 
-            var take = limit ?? DefaultLimit;
+            var take = limit ?? Problems.DefaultLimit;
             var packs = DeclaringPacks(catalog);
             var page = catalog.Classes
                 .Where(c => name is null || string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -20,8 +20,6 @@ internal static class InsertedDataEndpoints
     /// <summary>Items in one request: enough for a batch, small enough that one request never hogs the workflows.</summary>
     private const int MaxItems = 1000;
 
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 5_000;
 
     /// <summary>SCOM's EventLevel values the API takes, with their names.</summary>
     private static readonly (int Level, string Name)[] Levels = [(1, "Error"), (2, "Warning"), (4, "Information")];
@@ -48,7 +46,7 @@ internal static class InsertedDataEndpoints
             var events = await server.Collected.ReadEventsAsync(id, since ?? DateTimeOffset.UnixEpoch, End, context.RequestAborted).ConfigureAwait(false);
             return Results.Ok(new
             {
-                items = events.Take(limit ?? DefaultLimit).Select(e => new
+                items = events.Take(limit ?? Problems.DefaultLimit).Select(e => new
                 {
                     eventNumber = e.EventNumber,
                     level = e.EventLevel,
@@ -79,7 +77,7 @@ internal static class InsertedDataEndpoints
             var samples = await server.Collected.ReadSamplesAsync(objectName, counterName, since ?? DateTimeOffset.UnixEpoch, End, id, context.RequestAborted).ConfigureAwait(false);
             return Results.Ok(new
             {
-                items = samples.Take(limit ?? DefaultLimit).Select(s => new
+                items = samples.Take(limit ?? Problems.DefaultLimit).Select(s => new
                 {
                     objectName = s.ObjectName,
                     counterName = s.CounterName,
@@ -152,8 +150,7 @@ internal static class InsertedDataEndpoints
 
     private static IResult? Check(ManagementServer server, Guid id, int? limit) =>
         server.Space.Get(id) is null ? Problems.NotFound($"there is no object {id}")
-        : limit is < 1 or > MaxLimit ? Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})")
-        : null;
+        : Problems.BadLimit(limit);
 
     private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 

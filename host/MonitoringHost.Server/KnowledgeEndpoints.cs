@@ -18,7 +18,7 @@ internal static class KnowledgeEndpoints
     {
         app.MapGet("/api/v1/alerts/{id:guid}/knowledge", async (HttpContext context, Guid id) =>
         {
-            var alert = await server.Engine.AlertAsync(id).ConfigureAwait(false) ?? await server.Operations.ReadAlertAsync(id, context.RequestAborted).ConfigureAwait(false);
+            var alert = await AlertEndpoints.FindAsync(server, id, context.RequestAborted).ConfigureAwait(false);
             if (alert is null)
             {
                 return Problems.NotFound($"there is no alert {id}");

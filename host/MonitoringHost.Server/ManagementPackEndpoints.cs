@@ -13,8 +13,6 @@ namespace MonitoringHost.Server;
 /// </summary>
 internal static class ManagementPackEndpoints
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 5_000;
 
     /// <summary>What one request may carry: a few packs at the reader's size limit each.</summary>
     private const long MaxBodyBytes = 4 * ManagementPackReadOptions.DefaultMaxBytes;
@@ -44,12 +42,12 @@ internal static class ManagementPackEndpoints
 
         app.MapGet("/api/v1/management-packs", (int? limit, string? cursor) =>
         {
-            if (limit is < 1 or > MaxLimit)
+            if (Problems.BadLimit(limit) is { } badLimit)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})");
+                return badLimit;
             }
 
-            var take = limit ?? DefaultLimit;
+            var take = limit ?? Problems.DefaultLimit;
             var page = server.ManagementPacks.List().Where(p => cursor is null || string.CompareOrdinal(p.Name, cursor) > 0).Take(take + 1).ToList();
             var items = page.Take(take).ToList();
             return Results.Ok(new

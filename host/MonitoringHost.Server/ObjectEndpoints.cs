@@ -13,8 +13,6 @@ namespace MonitoringHost.Server;
 /// <summary><c>GET /api/v1/objects</c>: monitoring objects with their health, filtered by class and criteria, paged by an opaque cursor (API.md).</summary>
 internal static class ObjectEndpoints
 {
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 5_000;
 
     public static void MapObjects(this WebApplication app, ManagementServer server)
     {
@@ -26,9 +24,9 @@ internal static class ObjectEndpoints
                 return criteriaProblem;
             }
 
-            if (limit is < 1 or > MaxLimit)
+            if (Problems.BadLimit(limit) is { } badLimit)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})");
+                return badLimit;
             }
 
             if (@class is not null && server.Classes.Class(@class) is null)
@@ -48,7 +46,7 @@ internal static class ObjectEndpoints
                 }
             }
 
-            var take = limit ?? DefaultLimit;
+            var take = limit ?? Problems.DefaultLimit;
             var candidates = server.Space.OfClass(@class ?? "System.Entity", includeDerived ?? true)
                 .Where(o => after is null || o.Id.CompareTo(after.Value) > 0)
                 .OrderBy(o => o.Id);
@@ -97,12 +95,12 @@ internal static class ObjectEndpoints
                 return Problems.NotFound($"there is no object {id}");
             }
 
-            if (limit is < 1 or > MaxLimit)
+            if (Problems.BadLimit(limit) is { } badLimit)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "Bad Request", $"limit must be from 1 to {MaxLimit} (it was {limit})");
+                return badLimit;
             }
 
-            var changes = await server.Operations.ReadStateChangesAsync(id, since ?? DateTimeOffset.UnixEpoch, limit ?? DefaultLimit, context.RequestAborted).ConfigureAwait(false);
+            var changes = await server.Operations.ReadStateChangesAsync(id, since ?? DateTimeOffset.UnixEpoch, limit ?? Problems.DefaultLimit, context.RequestAborted).ConfigureAwait(false);
             return Results.Ok(new ItemList<StateChange>(
                 [.. changes.Select(c => new StateChange(c.MonitorId, (HealthState)c.OldState, (HealthState)c.NewState, c.OldState.ToString(), c.NewState.ToString(), c.Time, c.Context))]));
         }).Answers<Sdk.Contracts.ItemList<Sdk.Contracts.StateChange>>().Allow(ApiAuth.Readers);
