@@ -25,6 +25,9 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
 
     private protected TimeProvider Time { get; }
 
+    /// <summary>Raised after each commit of this process that appends to the change feed.</summary>
+    public FeedSignal Feed { get; } = new();
+
     /// <summary>The clock, for the companion stores that record times of their own.</summary>
     internal TimeProvider Clock => Time;
 
@@ -46,7 +49,9 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
         }
 
         RejectRepeatedObjects(changes.UpsertedObjects);
-        return await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        var sequence = await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        Feed.Raise();
+        return sequence;
     }
 
     /// <inheritdoc />

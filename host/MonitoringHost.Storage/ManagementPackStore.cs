@@ -87,6 +87,7 @@ public abstract class ManagementPackStore : CompanionStore
 
         statements.Add((ManagementPackStoreSql.Delete, c => Add(c, "@name", name)));
         var counts = await ExecuteAsync(cancellationToken, [.. statements]).ConfigureAwait(false);
+        Owner.Feed.Raise();
         return counts[^1] > 0;
     }
 

@@ -68,6 +68,10 @@ public abstract partial class OperationsStore : CompanionStore, IOperationsStore
         try
         {
             await WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+            if (rows.Feed.Count > 0)
+            {
+                Owner.Feed.Raise();
+            }
         }
         catch (DbException e) when (IsOpenAlertConflict(e))
         {
