@@ -10,7 +10,7 @@ public sealed class MonitoringHostApiException : Exception
     /// <param name="status">The HTTP status.</param>
     /// <param name="problem">What the server said.</param>
     public MonitoringHostApiException(HttpStatusCode status, Problem problem)
-        : base($"{(int)status} {problem?.Title}: {problem?.Detail}")
+        : base($"{(int)status} {problem?.Title}: {problem?.Detail}" + string.Concat((problem?.Errors ?? []).Select(e => $"{Environment.NewLine}  {e.Path ?? e.ElementId ?? ""}: {e.Message}")))
     {
         ArgumentNullException.ThrowIfNull(problem);
         Status = status;

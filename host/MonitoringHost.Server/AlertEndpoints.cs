@@ -28,6 +28,7 @@ internal static class AlertEndpoints
 
     public static void MapAlerts(this WebApplication app, ManagementServer server)
     {
+        var connectors = ConnectorStore.For(server.Store);
         app.MapGet("/api/v1/alerts", async (HttpContext context, DateTimeOffset? since, bool? open, int? limit, string? cursor) =>
         {
             var (filter, criteriaProblem) = await CriteriaQuery.ReadAsync(context, async () => AlertCriteria.Schema(await server.Engine.ResolutionStatesAsync().ConfigureAwait(false))).ConfigureAwait(false);
@@ -129,6 +130,11 @@ internal static class AlertEndpoints
             }
 
             var patch = ToPatch(body.Patch) with { Comment = body.Comment ?? body.Patch.Comment };
+            if (await CheckConnectorAsync(context, connectors, patch.ConnectorId, "patch.connectorId").ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
             try
             {
                 var result = await server.Engine.UpdateAlertsAsync(body.Ids.Distinct(), patch, Author(context)).ConfigureAwait(false);
@@ -157,6 +163,11 @@ internal static class AlertEndpoints
                 }
 
                 expected = version;
+            }
+
+            if (await CheckConnectorAsync(context, connectors, body!.ConnectorId, "connectorId").ConfigureAwait(false) is { } refused)
+            {
+                return refused;
             }
 
             try
@@ -216,7 +227,7 @@ internal static class AlertEndpoints
         }
 
         return errors.Count > before ? null
-            : new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, CustomFields = body.GivenCustomFields().ToImmutableDictionary() };
+            : new NewAlert(target!.Id, body.Name, body.Description ?? "", severity, priority) { Owner = body.Owner, TicketId = body.TicketId, Category = body.Category, CustomFields = body.GivenCustomFields().ToImmutableDictionary() };
     }
 
     /// <summary>An alert as the engine has it (open ones), else as stored (closed ones the engine no longer holds); null when there is none.</summary>
@@ -319,5 +330,28 @@ internal static class AlertEndpoints
         TicketId = change.TicketId,
         Comment = change.Comment,
         CustomFields = change.GivenCustomFields().ToImmutableDictionary(),
+        ConnectorId = change.ConnectorId,
     };
+
+    /// <summary>
+    /// Null when the change may mark its alerts for the connector it names (an existing one; for a Connector key only
+    /// itself), else the problem; <paramref name="path"/> is where the field is in the body.
+    /// </summary>
+    private static async Task<IResult?> CheckConnectorAsync(HttpContext context, ConnectorStore connectors, Guid? connectorId, string path)
+    {
+        if (connectorId is not { } id || id == Guid.Empty)
+        {
+            return null;
+        }
+
+        if (ApiAuth.Identity(context) is { Role: ApiRole.Connector } identity && identity.ConnectorId != id)
+        {
+            return Problems.Result(StatusCodes.Status403Forbidden, "Forbidden",
+                $"the key '{identity.Name}' belongs to the connector {identity.ConnectorId} and marks alerts only for it, not for {id}");
+        }
+
+        return await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is null
+            ? Problems.Invalid([new ProblemError("unknown-connector", $"there is no connector {id}") { Path = path }])
+            : null;
+    }
 }

@@ -87,22 +87,27 @@ internal static class ConnectorEndpoints
             }
 
             return await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is { } connector
-                ? Results.Ok(Shape(connector))
+                ? Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false))
                 : Problems.NotFound($"there is no connector {id}");
         }).Answers<Connector>().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
 
         foreach (var (verb, enabled) in new[] { ("enable", true), ("disable", false) })
         {
             app.MapPost($"{Path}/{{id:guid}}:{verb}", async (HttpContext context, Guid id) =>
-                await connectors.SetEnabledAsync(id, enabled, context.RequestAborted).ConfigureAwait(false) is { } connector
-                    ? Results.Ok(Shape(connector))
-                    : Problems.NotFound($"there is no connector {id}"))
-                .Answers<Connector>().Allow();
+            {
+                if (await connectors.SetEnabledAsync(id, enabled, context.RequestAborted).ConfigureAwait(false) is not { } connector)
+                {
+                    return Problems.NotFound($"there is no connector {id}");
+                }
+
+                server.Webhooks.Wake(id);
+                return Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false));
+            }).Answers<Connector>().Allow();
         }
 
         app.MapDelete(Path + "/{id:guid}", async (HttpContext context, Guid id) =>
         {
-            if (await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is null)
+            if (await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } deleting)
             {
                 return Problems.NotFound($"there is no connector {id}");
             }
@@ -119,7 +124,12 @@ internal static class ConnectorEndpoints
             // An empty snapshot of its source releases every claim it had: what no other source claims is removed.
             await server.Space.ApplyAsync(new DiscoveryData(DiscoveryMode.Snapshot, DiscoverySource.Connector(id), [], []), context.RequestAborted).ConfigureAwait(false);
             await server.Engine.FlushAsync().ConfigureAwait(false);
+
+            // Open alerts marked for it are released; then the connector goes, with its forwarding records. Each step
+            // is its own transaction and the connector is deleted last: a DELETE cut short is finished by repeating it.
+            await server.Engine.ReleaseConnectorAsync(id, deleting.Name).ConfigureAwait(false);
             await connectors.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false);
+            server.Webhooks.Wake(id);
             return Results.NoContent();
         }).Allow();
     }
@@ -160,6 +170,6 @@ internal static class ConnectorEndpoints
 
     private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 
-    private static Connector Shape(StoredConnector c) =>
+    public static Connector Shape(StoredConnector c) =>
         new(c.Id, c.Name, c.DisplayName, c.Description, c.OwnsDiscoveryData, c.Enabled, c.Created, c.CreatedBy, c.Modified);
 }

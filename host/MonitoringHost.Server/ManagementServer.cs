@@ -2,6 +2,7 @@ using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
+using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
@@ -23,6 +24,7 @@ public sealed class ManagementServer : IAsyncDisposable
 
     private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started)
     {
+        SecretKey = CredentialKey.LoadOrCreate(options.CredentialKeyFile ?? Path.Combine(options.Store.DataFolder, CredentialKeyFileName));
         Keys = ApiKeyStore.For(store);
         Operations = OperationsStore.For(store);
         Options = options;
@@ -31,7 +33,11 @@ public sealed class ManagementServer : IAsyncDisposable
         Collected = collected;
         Started = started;
         ManagementPacks = new ManagementPackAdministration(this, origins);
+        Webhooks = new ConnectorWebhooks(this);
     }
+
+    /// <summary>Pushes connectors' batches to their webhooks.</summary>
+    public ConnectorWebhooks Webhooks { get; }
 
     /// <summary>
     /// The file in the data folder of a SQLite store where the first start writes the administrator key it creates;
@@ -39,7 +45,13 @@ public sealed class ManagementServer : IAsyncDisposable
     /// </summary>
     public const string AdministratorKeyFileName = "administrator.key";
 
+    /// <summary>The file in the data folder that holds the key secrets are sealed under, unless the options name another.</summary>
+    public const string CredentialKeyFileName = "credential.key";
+
     public ServerOptions Options { get; }
+
+    /// <summary>The key secrets kept in the store (webhook secrets…) are sealed under.</summary>
+    public CredentialKey SecretKey { get; }
 
     public InstanceStore Store { get; }
 
@@ -120,6 +132,7 @@ public sealed class ManagementServer : IAsyncDisposable
             runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, cancellationToken).ConfigureAwait(false);
             var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow());
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
+            await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
@@ -145,8 +158,10 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Webhooks.DisposeAsync().ConfigureAwait(false);
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
+        SecretKey.Dispose();
     }
 
     /// <summary>
@@ -276,6 +291,15 @@ public sealed class ServerOptions
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
     public RuntimeOptions? Runtime { get; init; }
+
+    /// <summary>The key file secrets are sealed under (default: <c>credential.key</c> in the store's data folder).</summary>
+    public string? CredentialKeyFile { get; init; }
+
+    /// <summary>How long a connector's webhook waits before its first retry; each failure doubles it up to <see cref="WebhookMaxBackoff"/>.</summary>
+    public TimeSpan WebhookBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between retries of a webhook.</summary>
+    public TimeSpan WebhookMaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

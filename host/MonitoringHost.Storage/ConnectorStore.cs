@@ -9,7 +9,7 @@ namespace MonitoringHost.Storage;
 /// The connectors registered through the API (table of <c>0007_connectors.sql</c>), through the instance store's
 /// connections and clock. Registering is idempotent by id: the same id again describes the same connector anew.
 /// </summary>
-public abstract class ConnectorStore : CompanionStore
+public abstract partial class ConnectorStore : CompanionStore
 {
     private protected ConnectorStore(InstanceStore owner, InstanceStoreSql sql)
         : base(owner, sql)
@@ -68,25 +68,15 @@ public abstract class ConnectorStore : CompanionStore
         ReadAsync(ConnectorStoreSql.SelectAll, _ => { }, Read, cancellationToken);
 
     /// <summary>Enables or disables the connector <paramref name="id"/>; returns it as stored, or null when none has the id.</summary>
-    public async Task<StoredConnector?> SetEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken)
-    {
-        var now = Sql.TimeValue(Time.GetUtcNow());
-        var rows = await ReadAsync(
-            ConnectorStoreSql.SetEnabled,
-            c =>
-            {
-                Add(c, "@enabled", enabled);
-                Add(c, "@now", now);
-                Add(c, "@id", IdValue(id));
-            },
-            Read,
-            cancellationToken).ConfigureAwait(false);
-        return rows is [var one] ? one : null;
-    }
+    public Task<StoredConnector?> SetEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken) =>
+        UpdateOneAsync(ConnectorStoreSql.SetEnabled, id, c => Add(c, "@enabled", enabled), cancellationToken);
 
     /// <summary>Deletes the connector <paramref name="id"/>; false when none has the id.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        (await ExecuteAsync(cancellationToken, (ConnectorStoreSql.Delete, c => Add(c, "@id", IdValue(id)))).ConfigureAwait(false))[0] > 0;
+        (await ExecuteAsync(
+            cancellationToken,
+            (ConnectorStoreSql.DeleteForwarding, c => Add(c, "@id", IdValue(id))),
+            (ConnectorStoreSql.Delete, c => Add(c, "@id", IdValue(id)))).ConfigureAwait(false))[1] > 0;
 
     /// <summary>Whether <paramref name="exception"/> is the unique constraint on connector names refusing a row.</summary>
     private protected abstract bool IsNameTaken(DbException exception);
@@ -100,5 +90,15 @@ public abstract class ConnectorStore : CompanionStore
         Convert.ToBoolean(r.GetValue(5), CultureInfo.InvariantCulture),
         Sql.ReadTime(r, 6),
         r.GetString(7),
-        Sql.ReadTime(r, 8));
+        Sql.ReadTime(r, 8),
+        new ConnectorDelivery(
+            Text(r, 9),
+            Convert.ToBoolean(r.GetValue(10), CultureInfo.InvariantCulture),
+            r.GetInt64(11),
+            Text(r, 12),
+            r.IsDBNull(13) ? null : (byte[])r.GetValue(13),
+            r.GetInt32(14),
+            Text(r, 15),
+            r.IsDBNull(16) ? null : Sql.ReadTime(r, 16),
+            r.IsDBNull(17) ? null : Sql.ReadTime(r, 17)));
 }

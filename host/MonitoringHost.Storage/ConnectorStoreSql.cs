@@ -7,13 +7,17 @@ namespace MonitoringHost.Storage;
 internal static class ConnectorStoreSql
 {
     /// <summary>Every column, in <see cref="StoredConnector"/>'s order.</summary>
-    public const string Columns = "id, name, display_name, description, owns_discovery_data, enabled, created, created_by, modified";
+    public const string Columns = "id, name, display_name, description, owns_discovery_data, enabled, created, created_by, modified, " +
+        "subscription, receive_own_changes, acked_sequence, webhook_url, webhook_secret, webhook_failures, webhook_last_error, webhook_last_attempt, webhook_last_delivery";
 
-    /// <summary>A new connector, enabled; nothing when the id is there already (the update after it then describes it).</summary>
+    /// <summary>
+    /// A new connector, enabled, acknowledged up to the feed's head (it receives what changes from now on); nothing
+    /// when the id is there already (the update after it then describes it).
+    /// </summary>
     public const string Insert =
         """
-        INSERT INTO connectors (id, name, display_name, description, owns_discovery_data, enabled, created, created_by, modified)
-        VALUES (@id, @name, @display_name, @description, @owns_discovery_data, @enabled, @now, @by, @now)
+        INSERT INTO connectors (id, name, display_name, description, owns_discovery_data, enabled, created, created_by, modified, acked_sequence)
+        VALUES (@id, @name, @display_name, @description, @owns_discovery_data, @enabled, @now, @by, @now, (SELECT COALESCE(MAX(sequence), 0) FROM change_feed))
         ON CONFLICT (id) DO NOTHING
         """;
 
@@ -31,4 +35,52 @@ internal static class ConnectorStoreSql
     public const string SetEnabled = $"UPDATE connectors SET enabled = @enabled, modified = @now WHERE id = @id RETURNING {Columns}";
 
     public const string Delete = "DELETE FROM connectors WHERE id = @id";
+
+    public const string DeleteForwarding = "DELETE FROM connector_alerts WHERE connector_id = @id";
+
+    public const string SetSubscription =
+        $"UPDATE connectors SET subscription = @subscription, receive_own_changes = @own, modified = @now WHERE id = @id RETURNING {Columns}";
+
+    public const string SetWebhook =
+        $"""
+        UPDATE connectors SET webhook_url = @url, webhook_secret = @secret, webhook_failures = 0, webhook_last_error = NULL,
+            webhook_last_attempt = NULL, modified = @now
+        WHERE id = @id RETURNING {Columns}
+        """;
+
+    public const string WebhookDelivered =
+        "UPDATE connectors SET webhook_failures = 0, webhook_last_error = NULL, webhook_last_attempt = @now, webhook_last_delivery = @now WHERE id = @id";
+
+    public const string WebhookFailed =
+        "UPDATE connectors SET webhook_failures = webhook_failures + 1, webhook_last_error = @error, webhook_last_attempt = @now WHERE id = @id";
+
+    /// <summary>Moves the acknowledged sequence forward (never back).</summary>
+    public const string Acknowledge =
+        "UPDATE connectors SET acked_sequence = CASE WHEN acked_sequence < @sequence THEN @sequence ELSE acked_sequence END WHERE id = @id";
+
+    /// <summary>Every alert whose last change handed out is at or before the acknowledged sequence is delivered.</summary>
+    public const string Delivered =
+        """
+        UPDATE connector_alerts SET delivered_sequence = last_sequence, attempts = 0
+        WHERE connector_id = @id AND delivered_sequence < last_sequence AND last_sequence <= @sequence
+        """;
+
+    /// <summary>The start of a hand-out upsert; rows of <c>(@id, @aN, @sN, @sN, 0, 1)</c> follow, then <see cref="HandOutConflict"/>.</summary>
+    public const string HandOut = "INSERT INTO connector_alerts (connector_id, alert_id, first_sequence, last_sequence, delivered_sequence, attempts) VALUES ";
+
+    /// <summary>A change handed out again counts one more attempt; a newer change of the alert starts counting anew.</summary>
+    public const string HandOutConflict =
+        """
+         ON CONFLICT (connector_id, alert_id) DO UPDATE SET
+            attempts = CASE WHEN excluded.last_sequence > connector_alerts.last_sequence THEN 1 ELSE connector_alerts.attempts + 1 END,
+            last_sequence = CASE WHEN excluded.last_sequence > connector_alerts.last_sequence THEN excluded.last_sequence ELSE connector_alerts.last_sequence END
+        """;
+
+    public const string ForwardingColumns = "connector_id, alert_id, first_sequence, last_sequence, delivered_sequence, attempts";
+
+    public const string SelectForwardingOfAlert = $"SELECT {ForwardingColumns} FROM connector_alerts WHERE alert_id = @alert ORDER BY connector_id";
+
+    public const string SelectPendingCount = "SELECT count(*) FROM connector_alerts WHERE connector_id = @id AND delivered_sequence < last_sequence";
+
+    public const string SelectFeedHead = "SELECT COALESCE(MAX(sequence), 0) FROM change_feed";
 }

@@ -52,8 +52,13 @@ internal static class OperationsJson
     public static ImmutableSortedDictionary<string, FieldChange> ReadChanges(string json)
     {
         using var document = JsonDocument.Parse(json);
+        return ReadChanges(document.RootElement);
+    }
+
+    public static ImmutableSortedDictionary<string, FieldChange> ReadChanges(JsonElement element)
+    {
         var changes = ImmutableSortedDictionary.CreateBuilder<string, FieldChange>(StringComparer.Ordinal);
-        foreach (var field in document.RootElement.EnumerateObject())
+        foreach (var field in element.EnumerateObject())
         {
             changes[field.Name] = new FieldChange(field.Value[0].GetString(), field.Value[1].GetString());
         }
@@ -160,6 +165,49 @@ internal static class OperationsJson
 
         writer.WriteNumber("version", alert.Version);
     }
+
+    /// <summary>An alert as <see cref="WriteAlert"/> wrote it into a feed payload.</summary>
+    public static Alert ReadAlert(JsonElement e) => new()
+    {
+        Id = e.GetProperty("id").GetGuid(),
+        Name = e.GetProperty("name").GetString()!,
+        Description = e.GetProperty("description").GetString()!,
+        Severity = e.GetProperty("severity").GetInt32(),
+        Priority = e.GetProperty("priority").GetInt32(),
+        ResolutionState = e.GetProperty("resolutionState").GetInt32(),
+        Category = e.GetProperty("category").GetString(),
+        MonitoringObjectId = e.GetProperty("monitoringObjectId").GetGuid(),
+        MonitoringObjectDisplayName = e.GetProperty("monitoringObjectDisplayName").GetString()!,
+        MonitoringObjectPath = e.GetProperty("monitoringObjectPath").GetString()!,
+        MonitoringClassId = e.GetProperty("monitoringClassId").GetString()!,
+        IsMonitorAlert = e.GetProperty("isMonitorAlert").GetBoolean(),
+        RuleOrMonitorId = e.GetProperty("ruleOrMonitorId").GetString()!,
+        ProblemId = e.GetProperty("problemId").GetGuid(),
+        RepeatCount = e.GetProperty("repeatCount").GetInt32(),
+        Owner = e.GetProperty("owner").GetString(),
+        TicketId = e.GetProperty("ticketId").GetString(),
+        CustomFields = [.. CustomFieldNames.Select(n => e.GetProperty(n).GetString())],
+        Context = e.GetProperty("context").GetString(),
+        Parameters = [.. e.GetProperty("parameters").EnumerateArray().Select(v => v.GetString()!)],
+        Suppression = [.. e.GetProperty("suppression").EnumerateArray().Select(v => v.GetString()!)],
+        TimeRaised = e.GetProperty("timeRaised").GetDateTimeOffset(),
+        TimeAdded = e.GetProperty("timeAdded").GetDateTimeOffset(),
+        LastModified = e.GetProperty("lastModified").GetDateTimeOffset(),
+        LastModifiedBy = e.GetProperty("lastModifiedBy").GetString()!,
+        TimeResolved = e.GetProperty("timeResolved").ValueKind == JsonValueKind.Null ? null : e.GetProperty("timeResolved").GetDateTimeOffset(),
+        ResolvedBy = e.GetProperty("resolvedBy").GetString(),
+        ConnectorId = e.GetProperty("connectorId").ValueKind == JsonValueKind.Null ? null : e.GetProperty("connectorId").GetGuid(),
+        Version = e.GetProperty("version").GetInt64(),
+    };
+
+    /// <summary>The history entry <see cref="AlertUpdatedEvent"/> wrote under <c>history</c>.</summary>
+    public static AlertHistoryEntry ReadHistory(Guid alertId, JsonElement e) => new(
+        alertId,
+        e.GetProperty("version").GetInt64(),
+        e.GetProperty("time").GetDateTimeOffset(),
+        new ChangeAuthor(e.GetProperty("by").GetString()!, ReadAuthorKind(e.GetProperty("byKind").GetString()!)),
+        ReadChanges(e.GetProperty("changes")),
+        e.GetProperty("comment").GetString());
 
     private static readonly string[] CustomFieldNames = [.. Enumerable.Range(1, 10).Select(i => "customField" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 

@@ -101,6 +101,7 @@ public sealed partial class AlertManager
             {
                 Owner = Cleared(request.Owner),
                 TicketId = Cleared(request.TicketId),
+                Category = Cleared(request.Category),
                 CustomFields = WithCustomFields([.. new string?[10]], request.CustomFields),
             };
             Add(alert, batch);

@@ -69,6 +69,22 @@ public sealed partial class AlertManager
             batch));
     }
 
+    /// <summary>
+    /// A connector was deleted: the open alerts marked for it are released (their connector cleared) by System, the
+    /// history comment naming it. Closed alerts keep the id as a record of where they went. Returns the alerts released.
+    /// </summary>
+    public IReadOnlyList<Alert> ReleaseConnector(Guid connectorId, string connectorName, OperationsBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var marked = _open.Values.Where(a => a.ConnectorId == connectorId).ToList();
+        return marked.ConvertAll(alert => Save(
+            alert,
+            alert with { ConnectorId = null },
+            ChangeAuthor.System,
+            $"Released: the connector {connectorName} ({connectorId:D}) was deleted",
+            batch));
+    }
+
     private Alert Apply(Guid id, AlertPatch patch, ChangeAuthor author, OperationsBatch batch, long? expectedVersion)
     {
         var current = Get(id) ?? throw new AlertNotFoundException(id);
@@ -82,6 +98,7 @@ public sealed partial class AlertManager
             Owner = patch.Owner is null ? current.Owner : Cleared(patch.Owner),
             TicketId = patch.TicketId is null ? current.TicketId : Cleared(patch.TicketId),
             CustomFields = WithCustomFields(current.CustomFields, patch.CustomFields),
+            ConnectorId = patch.ConnectorId is not { } connector ? current.ConnectorId : connector == Guid.Empty ? null : connector,
         };
         if (patch.ResolutionState is { } state && state != current.ResolutionState)
         {

@@ -12,5 +12,7 @@ public sealed record NewAlert(Guid MonitoringObjectId, string Name, string Descr
 
     public string? TicketId { get; init; }
 
+    public string? Category { get; init; }
+
     public ImmutableDictionary<int, string> CustomFields { get; init; } = ImmutableDictionary<int, string>.Empty;
 }

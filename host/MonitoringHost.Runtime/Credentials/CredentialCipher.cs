@@ -32,14 +32,7 @@ internal static class CredentialCipher
             writer.WriteEndObject();
         }
 
-        var envelope = new byte[HeaderSize + plain.WrittenCount];
-        envelope[0] = Version;
-        var nonce = envelope.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key.Bytes, TagSize))
-        {
-            aes.Encrypt(nonce, plain.WrittenSpan, envelope.AsSpan(HeaderSize), envelope.AsSpan(1 + NonceSize, TagSize), AssociatedData(accountId, credential.Kind));
-        }
+        var envelope = Seal(key, plain.WrittenSpan, AssociatedData(accountId, credential.Kind));
 
         // The writer's buffer held the secret in the clear.
         CryptographicOperations.ZeroMemory(MemoryMarshalSpan(plain));
@@ -58,10 +51,7 @@ internal static class CredentialCipher
         var plain = new byte[envelope.Length - HeaderSize];
         try
         {
-            using (var aes = new AesGcm(key.Bytes, TagSize))
-            {
-                aes.Decrypt(envelope.Slice(1, NonceSize), envelope[HeaderSize..], envelope.Slice(1 + NonceSize, TagSize), plain, AssociatedData(accountId, kind));
-            }
+            Open(key, envelope, plain, AssociatedData(accountId, kind));
 
             var fields = new List<KeyValuePair<string, string>>();
             var reader = new Utf8JsonReader(plain);
@@ -85,6 +75,34 @@ internal static class CredentialCipher
             CryptographicOperations.ZeroMemory(plain);
         }
     }
+
+    /// <summary>Encrypts <paramref name="plain"/> into a new envelope bound to <paramref name="associatedData"/>.</summary>
+    internal static byte[] Seal(CredentialKey key, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> associatedData)
+    {
+        var envelope = new byte[HeaderSize + plain.Length];
+        envelope[0] = Version;
+        var nonce = envelope.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key.Bytes, TagSize);
+        aes.Encrypt(nonce, plain, envelope.AsSpan(HeaderSize), envelope.AsSpan(1 + NonceSize, TagSize), associatedData);
+        return envelope;
+    }
+
+    /// <summary>
+    /// Decrypts <paramref name="envelope"/> (checked for its length and version by the caller) into
+    /// <paramref name="plain"/> (its length less the header); throws <see cref="AuthenticationTagMismatchException"/>
+    /// when the key, the data or <paramref name="associatedData"/> is not the one it was sealed with.
+    /// </summary>
+    internal static void Open(CredentialKey key, ReadOnlySpan<byte> envelope, Span<byte> plain, ReadOnlySpan<byte> associatedData)
+    {
+        using var aes = new AesGcm(key.Bytes, TagSize);
+        aes.Decrypt(envelope.Slice(1, NonceSize), envelope[HeaderSize..], envelope.Slice(1 + NonceSize, TagSize), plain, associatedData);
+    }
+
+    /// <summary>Whether <paramref name="envelope"/> has this host's format (header and version).</summary>
+    internal static bool IsEnvelope(ReadOnlySpan<byte> envelope) => envelope.Length >= HeaderSize && envelope[0] == Version;
+
+    internal static int PlainLength(ReadOnlySpan<byte> envelope) => envelope.Length - HeaderSize;
 
     private static byte[] AssociatedData(Guid accountId, RunAsAccountKind kind)
     {

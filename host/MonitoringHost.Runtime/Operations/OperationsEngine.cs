@@ -101,6 +101,10 @@ public sealed class OperationsEngine : IAlertSink, IAsyncDisposable
     public Task<AlertBatchUpdateResult> UpdateAlertsAsync(IEnumerable<Guid> ids, AlertPatch patch, ChangeAuthor author) =>
         _loop.RunAsync(batch => _alerts.UpdateMany([.. ids], patch, author, batch));
 
+    /// <summary>Releases the open alerts marked for a deleted connector (see <see cref="AlertManager.ReleaseConnector"/>).</summary>
+    public Task<IReadOnlyList<Alert>> ReleaseConnectorAsync(Guid connectorId, string connectorName) =>
+        _loop.RunAsync(batch => _alerts.ReleaseConnector(connectorId, connectorName, batch));
+
     public Task<ResolutionState> AddResolutionStateAsync(int code, string name) => _loop.RunAsync(batch => _alerts.AddResolutionState(code, name, batch));
 
     public Task<Alert?> AlertAsync(Guid id) => _loop.RunAsync(_ => _alerts.Get(id));

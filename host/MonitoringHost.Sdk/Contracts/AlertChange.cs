@@ -8,4 +8,11 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="Owner">The new owner.</param>
 /// <param name="TicketId">The new ticket id.</param>
 /// <param name="Comment">A comment kept in the alert's history.</param>
-public sealed record AlertChange(int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null) : AlertCustomFields;
+public sealed record AlertChange(int? ResolutionState = null, string? Owner = null, string? TicketId = null, string? Comment = null) : AlertCustomFields
+{
+    /// <summary>
+    /// Marks the alert for this connector, which then receives its changes whatever its subscription says;
+    /// <see cref="Guid.Empty"/> releases it. A connector's own key may mark alerts only for itself.
+    /// </summary>
+    public Guid? ConnectorId { get; init; }
+}

@@ -19,4 +19,8 @@ public sealed record Connector(
     bool Enabled,
     DateTimeOffset Created,
     string CreatedBy,
-    DateTimeOffset Modified);
+    DateTimeOffset Modified)
+{
+    /// <summary>What it receives and how far it got (on <c>GET /connectors/{id}</c>).</summary>
+    public ConnectorDeliveryStatus? Delivery { get; init; }
+}

@@ -20,7 +20,7 @@ namespace MonitoringHost.Sdk.Contracts;
 /// <param name="RepeatCount">How often it was raised again while open.</param>
 /// <param name="Owner">Its owner.</param>
 /// <param name="TicketId">The ticket that tracks it.</param>
-public sealed record MonitoringAlert(
+public record MonitoringAlert(
     Guid Id,
     string Name,
     string Description,

@@ -20,4 +20,8 @@ public sealed record NewAlert(
     string? Description = null,
     string? Priority = null,
     string? Owner = null,
-    string? TicketId = null) : AlertCustomFields;
+    string? TicketId = null) : AlertCustomFields
+{
+    /// <summary>Its category (as rules give theirs: <c>Custom</c>, <c>Operations</c>…); none by default.</summary>
+    public string? Category { get; init; }
+}

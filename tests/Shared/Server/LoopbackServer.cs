@@ -44,6 +44,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
         Packs = Packs,
         ServerName = ServerName,
         Time = Time,
+        WebhookBackoff = TimeSpan.FromMilliseconds(50),
+        WebhookMaxBackoff = TimeSpan.FromMilliseconds(400),
     };
 
     /// <summary>
