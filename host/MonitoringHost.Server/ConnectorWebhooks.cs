@@ -31,9 +31,7 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly ConcurrentDictionary<Guid, Sender> _senders = new();
     private readonly CancellationTokenSource _stopping = new();
-    private long _batchesDelivered;
-    private long _changesDelivered;
-    private long _attemptsFailed;
+    private readonly ConcurrentDictionary<Guid, WebhookCounters> _counters = new();
 
     internal ConnectorWebhooks(ManagementServer server)
     {
@@ -43,14 +41,8 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    /// <summary>Batches receivers accepted.</summary>
-    public long BatchesDelivered => Interlocked.Read(ref _batchesDelivered);
-
-    /// <summary>Alert changes in the batches receivers accepted.</summary>
-    public long ChangesDelivered => Interlocked.Read(ref _changesDelivered);
-
-    /// <summary>POSTs that failed (no answer, or not 2xx).</summary>
-    public long AttemptsFailed => Interlocked.Read(ref _attemptsFailed);
+    /// <summary>What this server pushed to the connector's webhook since it started.</summary>
+    public WebhookCounters Counters(Guid connectorId) => _counters.GetOrAdd(connectorId, _ => new WebhookCounters());
 
     /// <summary>Starts a sender for every connector that has a webhook.</summary>
     internal async Task StartAsync(CancellationToken cancellationToken)
@@ -197,15 +189,36 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
             await _owner._connectors.RecordWebhookAttemptAsync(_id, error, CancellationToken.None).ConfigureAwait(false);
             if (error is not null)
             {
-                Interlocked.Increment(ref _owner._attemptsFailed);
+                _owner.Counters(_id).Failed();
                 var backoff = server.Options.WebhookBackoff * Math.Pow(2, Math.Min(failures, 30));
                 return (backoff < server.Options.WebhookMaxBackoff ? backoff : server.Options.WebhookMaxBackoff, failures + 1);
             }
 
             await _owner._connectors.AcknowledgeAsync(_id, batch.Position, CancellationToken.None).ConfigureAwait(false);
-            Interlocked.Increment(ref _owner._batchesDelivered);
-            Interlocked.Add(ref _owner._changesDelivered, batch.Items.Count);
+            _owner.Counters(_id).Delivered(batch.Items.Count);
             return (TimeSpan.Zero, 0);
         }
     }
+}
+
+/// <summary>Batches and alert changes a webhook accepted, and POSTs that failed, since the server started.</summary>
+public sealed class WebhookCounters
+{
+    private long _batches;
+    private long _changes;
+    private long _failures;
+
+    public long Batches => Interlocked.Read(ref _batches);
+
+    public long Changes => Interlocked.Read(ref _changes);
+
+    public long Failures => Interlocked.Read(ref _failures);
+
+    internal void Delivered(int changes)
+    {
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _changes, changes);
+    }
+
+    internal void Failed() => Interlocked.Increment(ref _failures);
 }

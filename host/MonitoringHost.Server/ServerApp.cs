@@ -92,6 +92,40 @@ public static class ServerApp
     }
 
     /// <summary>The server's figures in Prometheus' text format.</summary>
+    /// <summary>Per connector (labelled by name): how far behind it is, what waits for it, and how its webhook goes.</summary>
+    private static async Task ConnectorMetricsAsync(ManagementServer server, StringBuilder text)
+    {
+        var connectors = Storage.ConnectorStore.For(server.Store);
+        var all = await connectors.ListAsync(CancellationToken.None).ConfigureAwait(false);
+        var head = await connectors.FeedHeadAsync(CancellationToken.None).ConfigureAwait(false);
+        var now = server.Options.Time.GetUtcNow();
+        var rows = new List<(string Name, string Type, string Help, string Label, double Value)>();
+        foreach (var c in all)
+        {
+            var label = c.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            var oldest = await server.Store.ReadFeedAsync(c.Delivery.AckedSequence, 1, CancellationToken.None).ConfigureAwait(false);
+            var counters = server.Webhooks.Counters(c.Id);
+            rows.Add(("mh_connector_behind", "gauge", "Change feed entries after what the connector acknowledged.", label, Math.Max(0, head - c.Delivery.AckedSequence)));
+            rows.Add(("mh_connector_lag_seconds", "gauge", "Age of the oldest change the connector has not acknowledged (0 when none waits).", label,
+                oldest is [var first] ? Math.Max(0, (now - first.Time).TotalSeconds) : 0));
+            rows.Add(("mh_connector_pending_alerts", "gauge", "Alerts handed to the connector whose last change it has not acknowledged.", label,
+                await connectors.PendingCountAsync(c.Id, CancellationToken.None).ConfigureAwait(false)));
+            rows.Add(("mh_connector_webhook_consecutive_failures", "gauge", "Failed webhook POSTs since the last accepted one.", label, c.Delivery.WebhookFailures));
+            rows.Add(("mh_connector_webhook_batches_total", "counter", "Batches the connector's webhook accepted since this server started.", label, counters.Batches));
+            rows.Add(("mh_connector_webhook_changes_total", "counter", "Alert changes the connector's webhook accepted since this server started.", label, counters.Changes));
+            rows.Add(("mh_connector_webhook_failures_total", "counter", "Webhook POSTs that failed since this server started.", label, counters.Failures));
+        }
+
+        foreach (var metric in rows.GroupBy(r => (r.Name, r.Type, r.Help)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"# HELP {metric.Key.Name} {metric.Key.Help}\n# TYPE {metric.Key.Name} {metric.Key.Type}\n");
+            foreach (var row in metric)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{metric.Key.Name}{{connector=\"{row.Label}\"}} {row.Value}\n");
+            }
+        }
+    }
+
     internal static async Task<string> MetricsAsync(ManagementServer server)
     {
         var openAlerts = (await server.Engine.OpenAlertsAsync().ConfigureAwait(false)).Count;
@@ -114,6 +148,7 @@ public static class ServerApp
         Metric("mh_operations_steps_total", "counter", "Health, alert and maintenance changes committed.", server.Engine.Loop.CommittedSteps);
         Metric("mh_operations_commit_failing", "gauge", "1 while commits fail and are being retried.", server.Engine.Loop.CommitFailure is null ? 0 : 1);
         Metric("mh_uptime_seconds", "gauge", "Seconds since the server started.", (server.Options.Time.GetUtcNow() - server.Started).TotalSeconds);
+        await ConnectorMetricsAsync(server, text).ConfigureAwait(false);
         return text.ToString();
     }
 }

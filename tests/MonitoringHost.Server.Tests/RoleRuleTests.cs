@@ -64,6 +64,16 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["POST /api/v1/connectors/{id}:enable"] = Administrators,
         ["POST /api/v1/connectors/{id}:disable"] = Administrators,
         ["DELETE /api/v1/connectors/{id}"] = Administrators,
+
+        // The same for what a connector does with its own deliveries: besides Administrators, only its own key.
+        ["GET /api/v1/connectors/{id}/subscription"] = Readers,
+        ["PUT /api/v1/connectors/{id}/subscription"] = Administrators,
+        ["DELETE /api/v1/connectors/{id}/subscription"] = Administrators,
+        ["GET /api/v1/connectors/{id}/alerts"] = Administrators,
+        ["POST /api/v1/connectors/{id}/ack"] = Administrators,
+        ["PUT /api/v1/connectors/{id}/webhook"] = Administrators,
+        ["DELETE /api/v1/connectors/{id}/webhook"] = Administrators,
+        ["GET /api/v1/alerts/{id}/forwarding"] = Readers,
     };
 
     private LoopbackServer _api = null!;
