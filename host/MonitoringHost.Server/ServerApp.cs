@@ -44,6 +44,7 @@ public static class ServerApp
         app.MapClasses(server);
         app.MapPool(server);
         app.MapConnectors(server);
+        app.MapEventStream(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {
