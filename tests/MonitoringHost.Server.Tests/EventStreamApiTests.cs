@@ -117,6 +117,23 @@ public sealed class EventStreamApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Since_FarBehind_CatchesUpPageByPage()
+    {
+        var before = await HeadAsync();
+        foreach (var batch in new[] { "a", "b" })
+        {
+            var alerts = string.Join(",", Enumerable.Range(0, 700).Select(i => $$"""{ "monitoringObjectId": "{{_computer}}", "name": "Batch {{batch}} {{i}}", "severity": "Warning" }"""));
+            await SendAsync(HttpMethod.Post, "/api/v1/alerts", $"[{alerts}]", HttpStatusCode.Created);
+        }
+
+        var feed = await FeedAfterAsync(before);
+        feed.Count(f => f.Kind == "alert.created").Should().Be(1400, "more than one page of the stream's reads");
+
+        await using var stream = await EventStreamReader.OpenAsync(_api.Url, _reader, $"?since={before}");
+        ShouldBeTheFeed(await stream.ReadUntilAsync(e => e.Count == feed.Count), feed);
+    }
+
+    [Fact]
     public async Task Reconnect_WithLastEventId_GetsEveryEventAfterIt_IncludingThoseCommittedWhileAway()
     {
         long lastSeen;
