@@ -80,6 +80,8 @@ internal static partial class EventStreamEndpoints
         // event resumes from here and misses nothing.
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $": change feed after {after}\nid: {after}\n\n");
         var sent = after;
+
+        // Idleness on the connection is real time, whatever clock the server's own logic runs on.
         var lastWrite = TimeProvider.System.GetTimestamp();
         while (true)
         {
