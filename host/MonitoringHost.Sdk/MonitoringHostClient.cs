@@ -107,9 +107,14 @@ public sealed partial class MonitoringHostClient : IDisposable
         await response.Content.ReadFromJsonAsync<T>(MonitoringHostJson.Tolerant, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"the server answered {response.RequestMessage?.RequestUri} with an empty body");
 
-    /// <summary>Sends a request with the key; a refusal becomes <see cref="MonitoringHostApiException"/>, no answer <see cref="MonitoringHostUnreachableException"/>.</summary>
+    /// <summary>
+    /// Sends a request with the key; a refusal becomes <see cref="MonitoringHostApiException"/>, no answer
+    /// <see cref="MonitoringHostUnreachableException"/>. A <paramref name="stream"/> request returns once the headers
+    /// are in, its body still to be read.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(
-        HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null, string? accept = null)
+        HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? ifMatch = null, string? accept = null,
+        string? lastEventId = null, bool stream = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(Server, "api/v1/" + path)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
@@ -119,10 +124,15 @@ public sealed partial class MonitoringHostClient : IDisposable
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
+        if (lastEventId is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
+        }
+
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (e.StatusCode is null)
         {

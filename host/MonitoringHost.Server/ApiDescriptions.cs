@@ -30,6 +30,16 @@ internal static class ApiDescriptions
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>
+    /// The endpoint answers a <c>text/event-stream</c> of <typeparamref name="T"/> (each event's <c>data:</c> line);
+    /// a bad parameter, a missing key or role is a problem document.
+    /// </summary>
+    public static RouteHandlerBuilder Streams<T>(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<T>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
     /// <summary>The endpoint answers <typeparamref name="T"/> with <paramref name="status"/>; a missing key or role is a problem document.</summary>
     public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder endpoint, int status = StatusCodes.Status200OK) =>
         endpoint.Produces<T>(status)

@@ -45,6 +45,7 @@ public static class ServerApp
         app.MapPool(server);
         app.MapConnectors(server);
         app.MapConnectorDelivery(server);
+        app.MapEventStream(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

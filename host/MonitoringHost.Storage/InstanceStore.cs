@@ -41,17 +41,26 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (changes.IsEmpty)
         {
-            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                return await ReadLastSequenceAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            }
+            return await ReadFeedHeadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         RejectRepeatedObjects(changes.UpsertedObjects);
         var sequence = await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
         Feed.Raise();
         return sequence;
+    }
+
+    /// <summary>
+    /// The sequence of the change feed's last entry (0 while it is empty): where a reader that wants only what commits
+    /// from now on starts.
+    /// </summary>
+    public async Task<long> ReadFeedHeadAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReadLastSequenceAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />

@@ -45,6 +45,9 @@ public sealed class OpenApiTests : IAsyncLifetime
         var schemas = root.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("MonitoringAlert").GetProperty("properties").TryGetProperty("resolutionState", out _).Should().BeTrue();
         schemas.TryGetProperty("HealthExplorerNode", out _).Should().BeTrue();
+        root.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+            .TryGetProperty("text/event-stream", out _).Should().BeTrue("the event stream says what it answers");
+        schemas.GetProperty("ChangeEvent").GetProperty("properties").TryGetProperty("sequence", out _).Should().BeTrue();
 
         var secured = root.GetProperty("paths").GetProperty("/api/v1/alerts").GetProperty("get").GetProperty("security")[0];
         secured.TryGetProperty("ApiKey", out _).Should().BeTrue();

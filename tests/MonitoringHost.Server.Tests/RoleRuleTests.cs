@@ -74,6 +74,18 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["PUT /api/v1/connectors/{id}/webhook"] = Administrators,
         ["DELETE /api/v1/connectors/{id}/webhook"] = Administrators,
         ["GET /api/v1/alerts/{id}/forwarding"] = Readers,
+
+        // A Connector key streams only the alert events of its own alerts.
+        ["GET /api/v1/events"] = ReadersAndConnectors,
+    };
+
+    /// <summary>
+    /// Queries for endpoints that would otherwise not end (streams): a bad parameter gets an allowed caller past the
+    /// role check to a 400.
+    /// </summary>
+    private static readonly Dictionary<string, string> Queries = new()
+    {
+        ["GET /api/v1/events"] = "?since=-1",
     };
 
     private LoopbackServer _api = null!;
@@ -104,7 +116,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         foreach (var (method, route) in endpoints)
         {
             // Unknown ids: an allowed caller gets past the role check to a 4xx about the request, and nothing changes.
-            var path = Parameter().Replace(route, Guid.NewGuid().ToString());
+            var path = Parameter().Replace(route, Guid.NewGuid().ToString()) + Queries.GetValueOrDefault($"{method} {route}", "");
             var allowed = Rules[$"{method} {route}"].Split(' ');
             var (anonymous, _, anonymousResponse) = await _api.SendAsync(new HttpMethod(method), path);
             anonymousResponse.Dispose();

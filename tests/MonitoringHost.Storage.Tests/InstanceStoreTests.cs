@@ -239,6 +239,17 @@ public abstract partial class InstanceStoreTests(StoreProvider provider)
     }
 
     [SkippableFact]
+    public async Task ReadFeedHead_IsZeroOnAnEmptyFeed_ThenTheLastSequence()
+    {
+        await using var test = await CreateAsync();
+        (await test.Store.ReadFeedHeadAsync(default)).Should().Be(0);
+
+        var last = await test.Store.CommitAsync(Changes(objects: [Computer(1)], events: [Event(1), Event(2)]), default);
+
+        (await test.Store.ReadFeedHeadAsync(default)).Should().Be(last).And.Be((await test.Store.ReadFeedAsync(0, 100, default))[^1].Sequence);
+    }
+
+    [SkippableFact]
     public async Task Commit_ClaimDuplicatedInTheChangeSet_FailsAndLeavesTheStoreAsItWas()
     {
         await using var test = await CreateAsync();

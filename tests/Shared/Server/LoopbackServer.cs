@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using MonitoringHost.Server;
 using MonitoringHost.Storage;
 
@@ -17,12 +18,13 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private static readonly HttpClient Client = new();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"mh-server-{Guid.NewGuid():N}");
     private WebApplication? _app;
+    private string? _url;
 
     public ManagementServer Server { get; private set; } = null!;
 
     public string Folder => _folder;
 
-    public string Url => _app!.Urls.Single();
+    public string Url => _url!;
 
     /// <summary>The running HTTP application (its endpoints, for tests that check every one).</summary>
     public WebApplication App => _app!;
@@ -36,11 +38,17 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The server's clock (from the next start on).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Whether a restart listens on the port of the start before it (clients keep their address).</summary>
+    public bool KeepPort { get; set; }
+
+    /// <summary>Where the HTTP application logs (from the next start on); nowhere when null.</summary>
+    public ILoggerProvider? Logging { get; set; }
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
         LibraryFolder = Path.Combine(RepositoryPaths.Root, "packs", "libraries"),
-        Urls = "http://127.0.0.1:0",
+        Urls = KeepPort && _url is not null ? _url : "http://127.0.0.1:0",
         Packs = Packs,
         ServerName = ServerName,
         Time = Time,
@@ -67,8 +75,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         Server = await ManagementServer.StartAsync(Options, CancellationToken.None);
-        _app = ServerApp.Build(Server);
+        _app = ServerApp.Build(Server, Logging);
         await _app.StartAsync();
+        _url = _app.Urls.Single();
     }
 
     public async Task StopAsync()
