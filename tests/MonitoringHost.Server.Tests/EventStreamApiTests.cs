@@ -195,6 +195,32 @@ public sealed class EventStreamApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectorKey_StreamsTheAlertEventsOfAlertsMarkedForIt_UpToTheOneThatReleasesIt()
+    {
+        var admin = await _api.KeyAsync("admin", ApiRole.Administrator);
+        var (status, registered, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/connectors", admin, """{ "name": "Contoso.Itsm" }""");
+        response.Dispose();
+        status.Should().Be(HttpStatusCode.Created);
+        var connector = registered.GetProperty("id").GetGuid();
+        var key = registered.GetProperty("apiKey").GetString()!;
+        await using var stream = await EventStreamReader.OpenAsync(_api.Url, key);
+
+        var other = await AlertAsync("Someone else's");
+        var mine = await AlertAsync("Marked for the connector");
+        await SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{mine}", $$"""{ "connectorId": "{{connector}}" }""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{mine}", """{ "owner": "dana" }""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{other}", """{ "owner": "kim" }""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{mine}", """{ "connectorId": "00000000-0000-0000-0000-000000000000" }""", HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Patch, $"/api/v1/alerts/{mine}", """{ "owner": "lee" }""", HttpStatusCode.OK);
+
+        var events = await stream.ReadUntilAsync(e => e.Count == 3);
+        events.Select(e => (e.Event, e.Data.GetProperty("subjectId").GetGuid())).Should().Equal(
+            ("alert.updated", mine), ("alert.updated", mine), ("alert.updated", mine));
+        events.Select(e => e.Data.GetProperty("data").GetProperty("owner").GetString()).Should().Equal(null, "dana", "dana");
+        (await stream.NextAsync(TimeSpan.FromSeconds(1))).Should().BeNull("the alert was released, and the other was never its");
+    }
+
+    [Fact]
     public async Task ConnectorFilter_PassesAlertEventsOfItsAlerts_AndTheUpdateThatTakesOneAway()
     {
         var own = Guid.NewGuid();

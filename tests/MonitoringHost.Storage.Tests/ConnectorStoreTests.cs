@@ -76,4 +76,46 @@ public abstract class ConnectorStoreTests(StoreProvider provider)
         (await store.GetAsync(Ticketing, default)).Should().BeNull();
         (await store.ListAsync(default)).Should().BeEmpty();
     }
+
+    [SkippableFact]
+    public async Task Delivery_SubscriptionWebhookHandOutAndAck_ReadBackAfterARestart()
+    {
+        await using var test = await TestStores.CreateAsync(provider);
+        var store = ConnectorStore.For(test.Store);
+        await store.RegisterAsync(new(Ticketing, "Contoso.Ticketing", "Ticketing", null, false, "admin"), default);
+        var alerts = Enumerable.Range(1, 1_200).Select(i => new Guid(i, 0, 0, new byte[8])).ToList();
+
+        (await store.SetSubscriptionAsync(Ticketing, """{"severities":["Error"]}""", true, default))!.Delivery
+            .Should().Match<ConnectorDelivery>(d => d.Subscription == """{"severities":["Error"]}""" && d.ReceiveOwnChanges && d.AckedSequence == 0);
+        byte[] sealedSecret = [1, 2, 3, 255];
+        (await store.SetWebhookAsync(Ticketing, "https://itsm.contoso.com/hook", sealedSecret, default))!.Delivery.WebhookUrl.Should().Be("https://itsm.contoso.com/hook");
+        await store.RecordWebhookAttemptAsync(Ticketing, "the receiver answered 503", default);
+        await store.RecordWebhookAttemptAsync(Ticketing, "the receiver answered 503", default);
+
+        // 1,200 alerts handed out (more than one statement's rows), the first 100 twice, 10 of them with a newer change.
+        await store.HandOutAsync(Ticketing, [.. alerts.Select((a, i) => (a, 10L + i))], default);
+        await store.HandOutAsync(Ticketing, [.. alerts.Take(100).Select((a, i) => (a, i < 10 ? 5_000L + i : 10L + i))], default);
+        (await store.ForwardedAsync(Ticketing, [alerts[0], alerts[1_199], Guid.NewGuid()], default)).Should().BeEquivalentTo([alerts[0], alerts[1_199]]);
+        (await store.PendingCountAsync(Ticketing, default)).Should().Be(1_200);
+
+        (await store.AcknowledgeAsync(Ticketing, 609, default)).Should().BeTrue();
+        (await store.AcknowledgeAsync(Ticketing, 300, default)).Should().BeTrue("an older cursor is taken and moves nothing back");
+        (await store.AcknowledgeAsync(Guid.NewGuid(), 1, default)).Should().BeFalse();
+
+        var reopened = ConnectorStore.For(await test.ReopenAsync());
+        var read = (await reopened.GetAsync(Ticketing, default))!.Delivery;
+        (read.AckedSequence, read.WebhookFailures, read.WebhookLastError).Should().Be((609L, 2, "the receiver answered 503"));
+        read.WebhookSecret!.Value.ToArray().Should().Equal(sealedSecret);
+        read.WebhookLastAttempt.Should().NotBeNull();
+        read.WebhookLastDelivery.Should().BeNull();
+        (await reopened.ForwardingAsync(alerts[0], default)).Should().Equal(new AlertForwarding(Ticketing, alerts[0], 10, 5_000, 0, 1));
+        (await reopened.ForwardingAsync(alerts[50], default)).Should().Equal(new AlertForwarding(Ticketing, alerts[50], 60, 60, 60, 0));
+        (await reopened.ForwardingAsync(alerts[600], default)).Should().Equal(new AlertForwarding(Ticketing, alerts[600], 610, 610, 0, 1));
+        (await reopened.PendingCountAsync(Ticketing, default)).Should().Be(10 + 600);
+
+        await reopened.RecordWebhookAttemptAsync(Ticketing, null, default);
+        (await reopened.GetAsync(Ticketing, default))!.Delivery.Should().Match<ConnectorDelivery>(d => d.WebhookFailures == 0 && d.WebhookLastError == null && d.WebhookLastDelivery != null);
+        (await reopened.DeleteAsync(Ticketing, default)).Should().BeTrue();
+        (await reopened.ForwardingAsync(alerts[0], default)).Should().BeEmpty();
+    }
 }
