@@ -47,13 +47,13 @@ internal static class ConnectorDeliveryEndpoints
             }
 
             return await connectors.SetSubscriptionAsync(id, ConnectorSubscriptions.Write(body!), body!.ReceiveOwnChanges ?? false, context.RequestAborted).ConfigureAwait(false) is { } connector
-                ? Results.Ok(await ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false))
+                ? Results.Ok(await ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false))
                 : NoConnector(id);
         }).Reads<ConnectorSubscription>().Answers<Connector>().Own().Allow(ApiRole.Connector);
 
         app.MapDelete(Path + "/subscription", async (HttpContext context, Guid id) =>
             await connectors.SetSubscriptionAsync(id, null, false, context.RequestAborted).ConfigureAwait(false) is { } connector
-                ? Results.Ok(await ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false))
+                ? Results.Ok(await ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false))
                 : NoConnector(id))
             .Answers<Connector>().Own().Allow(ApiRole.Connector);
 
@@ -125,7 +125,7 @@ internal static class ConnectorDeliveryEndpoints
                 return NoConnector(id);
             }
 
-            return Results.Ok(await ShapeAsync(connectors, (await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false))!, context.RequestAborted).ConfigureAwait(false));
+            return Results.Ok(await ShapeAsync(server, connectors, (await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false))!, context.RequestAborted).ConfigureAwait(false));
         }).Reads<ConnectorAck>().Answers<Connector>().Own().Allow(ApiRole.Connector);
 
         app.MapPut(Path + "/webhook", async (HttpContext context, Guid id) =>
@@ -159,7 +159,7 @@ internal static class ConnectorDeliveryEndpoints
             }
 
             server.Webhooks.Wake(id);
-            return Results.Ok(await ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false));
+            return Results.Ok(await ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false));
         }).Reads<ConnectorWebhook>().Answers<Connector>().Own().Allow(ApiRole.Connector);
 
         app.MapDelete(Path + "/webhook", async (HttpContext context, Guid id) =>
@@ -170,7 +170,7 @@ internal static class ConnectorDeliveryEndpoints
             }
 
             server.Webhooks.Wake(id);
-            return Results.Ok(await ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false));
+            return Results.Ok(await ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false));
         }).Answers<Connector>().Own().Allow(ApiRole.Connector);
 
         app.MapGet("/api/v1/alerts/{id:guid}/forwarding", async (HttpContext context, Guid id) =>
@@ -187,7 +187,7 @@ internal static class ConnectorDeliveryEndpoints
     }
 
     /// <summary>A connector as the API gives it, with how its delivery stands.</summary>
-    public static async Task<Connector> ShapeAsync(ConnectorStore connectors, StoredConnector c, CancellationToken cancellationToken)
+    public static async Task<Connector> ShapeAsync(ManagementServer server, ConnectorStore connectors, StoredConnector c, CancellationToken cancellationToken)
     {
         var head = await connectors.FeedHeadAsync(cancellationToken).ConfigureAwait(false);
         var pending = await connectors.PendingCountAsync(c.Id, cancellationToken).ConfigureAwait(false);
@@ -199,7 +199,9 @@ internal static class ConnectorDeliveryEndpoints
                 Math.Max(0, head - d.AckedSequence),
                 pending,
                 d.Subscription is { } stored ? ConnectorSubscriptions.Read(stored) : null,
-                d.WebhookUrl is { } url ? new ConnectorWebhookStatus(url, d.WebhookFailures, d.WebhookLastError, d.WebhookLastAttempt, d.WebhookLastDelivery) : null),
+                d.WebhookUrl is { } url
+                    ? new ConnectorWebhookStatus(url, d.WebhookFailures, d.WebhookLastError, d.WebhookLastAttempt, d.WebhookLastDelivery) { SenderFault = server.Webhooks.Counters(c.Id).LastFault }
+                    : null),
         };
     }
 

@@ -87,7 +87,7 @@ internal static class ConnectorEndpoints
             }
 
             return await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is { } connector
-                ? Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false))
+                ? Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false))
                 : Problems.NotFound($"there is no connector {id}");
         }).Answers<Connector>().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
 
@@ -101,7 +101,7 @@ internal static class ConnectorEndpoints
                 }
 
                 server.Webhooks.Wake(id);
-                return Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(connectors, connector, context.RequestAborted).ConfigureAwait(false));
+                return Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false));
             }).Answers<Connector>().Allow();
         }
 

@@ -64,7 +64,17 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
             return;
         }
 
-        var sender = _senders.GetOrAdd(connectorId, id => new Sender(this, id));
+        // One sender per connector, ever: a second one would send batches of the same connector side by side.
+        Sender sender;
+        lock (_senders)
+        {
+            if (!_senders.TryGetValue(connectorId, out sender!))
+            {
+                sender = new Sender(this, connectorId);
+                _senders[connectorId] = sender;
+            }
+        }
+
         sender.Wake();
     }
 
@@ -100,6 +110,12 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
 
         public Task Stopped { get; }
 
+        private static TimeSpan Backoff(ServerOptions options, int failures)
+        {
+            var backoff = options.WebhookBackoff * Math.Pow(2, Math.Min(failures, 30));
+            return backoff < options.WebhookMaxBackoff ? backoff : options.WebhookMaxBackoff;
+        }
+
         public void Wake() => Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
         private async Task RunAsync()
@@ -119,10 +135,22 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
                 {
                     break;
                 }
+                catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or CredentialDecryptionException or IOException)
+                {
+                    // The store (or the sealed secret) failed, not the receiver: count it, keep the reason, and try
+                    // again after the backoff; the cursor has not moved, so nothing is lost.
+                    _owner.Counters(_id).Faulted(e.Message);
+                    wait = Backoff(_owner._server.Options, failures);
+                    failures++;
+                }
 
                 if (wait == Timeout.InfiniteTimeSpan)
                 {
-                    _owner._senders.TryRemove(new KeyValuePair<Guid, Sender>(_id, this));
+                    lock (_owner._senders)
+                    {
+                        _owner._senders.TryRemove(new KeyValuePair<Guid, Sender>(_id, this));
+                    }
+
                     break;
                 }
 
@@ -190,8 +218,7 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
             if (error is not null)
             {
                 _owner.Counters(_id).Failed();
-                var backoff = server.Options.WebhookBackoff * Math.Pow(2, Math.Min(failures, 30));
-                return (backoff < server.Options.WebhookMaxBackoff ? backoff : server.Options.WebhookMaxBackoff, failures + 1);
+                return (Backoff(server.Options, failures), failures + 1);
             }
 
             await _owner._connectors.AcknowledgeAsync(_id, batch.Position, CancellationToken.None).ConfigureAwait(false);
@@ -220,5 +247,14 @@ public sealed class WebhookCounters
         Interlocked.Add(ref _changes, changes);
     }
 
+    /// <summary>Why the sender itself last failed (the store or the secret, not the receiver), or null.</summary>
+    public string? LastFault { get; private set; }
+
     internal void Failed() => Interlocked.Increment(ref _failures);
+
+    internal void Faulted(string reason)
+    {
+        LastFault = reason;
+        Failed();
+    }
 }

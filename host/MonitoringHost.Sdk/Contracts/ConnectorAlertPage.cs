@@ -47,4 +47,8 @@ public sealed record ConnectorDeliveryStatus(long AckedSequence, long Behind, lo
 /// <param name="LastError">Why the last attempt failed.</param>
 /// <param name="LastAttempt">When a batch was last POSTed.</param>
 /// <param name="LastDelivery">When a batch was last accepted.</param>
-public sealed record ConnectorWebhookStatus(string Url, int ConsecutiveFailures, string? LastError, DateTimeOffset? LastAttempt, DateTimeOffset? LastDelivery);
+public sealed record ConnectorWebhookStatus(string Url, int ConsecutiveFailures, string? LastError, DateTimeOffset? LastAttempt, DateTimeOffset? LastDelivery)
+{
+    /// <summary>Why the host itself last failed to send (its store or the sealed secret, not the receiver), since it started.</summary>
+    public string? SenderFault { get; init; }
+}
