@@ -27,6 +27,7 @@ public static class MhCommand
         root.Subcommands.Add(MaintenanceCommand.Create(output, error));
         root.Subcommands.Add(DiscoveryCommand.Create(output, error));
         root.Subcommands.Add(EventsCommand.Create(output, error));
+        root.Subcommands.Add(ConnectorCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         var exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
