@@ -120,11 +120,12 @@ internal static class ConnectorDeliveryEndpoints
                 return Problems.Invalid("cursor", $"the cursor is past the end of the change feed: it was not given by this server's store");
             }
 
-            if (!await connectors.AcknowledgeAsync(id, sequence, context.RequestAborted).ConfigureAwait(false))
+            if (!await connectors.AcknowledgeAsync(id, sequence, server.HandOuts.UpTo(id, sequence), byWebhook: false, context.RequestAborted).ConfigureAwait(false))
             {
                 return NoConnector(id);
             }
 
+            server.HandOuts.Delivered(id, sequence);
             return Results.Ok(await ShapeAsync(server, connectors, (await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false))!, context.RequestAborted).ConfigureAwait(false));
         }).Reads<ConnectorAck>().Answers<Connector>().Own().Allow(ApiRole.Connector);
 
@@ -180,9 +181,16 @@ internal static class ConnectorDeliveryEndpoints
                 return Problems.NotFound($"there is no alert {id}");
             }
 
-            var forwarding = await connectors.ForwardingAsync(id, context.RequestAborted).ConfigureAwait(false);
-            return Results.Ok(new ItemList<SdkForwarding>([.. forwarding.Select(f =>
-                new SdkForwarding(f.ConnectorId, f.IsPending ? "pending" : "delivered", f.Attempts, f.FirstSequence, f.LastSequence, f.DeliveredSequence))]));
+            // Acknowledged (in the store) and outstanding (handed out by this server, not acknowledged), per connector.
+            var acknowledged = (await connectors.ForwardingAsync(id, context.RequestAborted).ConfigureAwait(false)).ToDictionary(f => f.ConnectorId);
+            var outstanding = server.HandOuts.Of(id).ToDictionary(o => o.Connector, o => o.HandOut);
+            return Results.Ok(new ItemList<SdkForwarding>([.. acknowledged.Keys.Union(outstanding.Keys).Order().Select(connector =>
+            {
+                var done = acknowledged.GetValueOrDefault(connector);
+                return outstanding.TryGetValue(connector, out var handOut)
+                    ? new SdkForwarding(connector, "pending", handOut.Attempts, done?.FirstSequence ?? handOut.First, handOut.Last, done?.DeliveredSequence ?? 0)
+                    : new SdkForwarding(connector, "delivered", 0, done!.FirstSequence, done.DeliveredSequence, done.DeliveredSequence);
+            })]));
         }).Answers<ItemList<SdkForwarding>>().Allow(ApiAuth.Readers);
     }
 
@@ -190,7 +198,7 @@ internal static class ConnectorDeliveryEndpoints
     public static async Task<Connector> ShapeAsync(ManagementServer server, ConnectorStore connectors, StoredConnector c, CancellationToken cancellationToken)
     {
         var head = await connectors.FeedHeadAsync(cancellationToken).ConfigureAwait(false);
-        var pending = await connectors.PendingCountAsync(c.Id, cancellationToken).ConfigureAwait(false);
+        var pending = server.HandOuts.Pending(c.Id);
         var d = c.Delivery;
         return ConnectorEndpoints.Shape(c) with
         {

@@ -129,6 +129,7 @@ internal static class ConnectorEndpoints
             // is its own transaction and the connector is deleted last: a DELETE cut short is finished by repeating it.
             await server.Engine.ReleaseConnectorAsync(id, deleting.Name).ConfigureAwait(false);
             await connectors.DeleteAsync(id, context.RequestAborted).ConfigureAwait(false);
+            server.HandOuts.Forget(id);
             server.Webhooks.Wake(id);
             return Results.NoContent();
         }).Allow();

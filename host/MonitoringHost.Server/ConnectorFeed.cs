@@ -12,8 +12,8 @@ namespace MonitoringHost.Server;
 /// are for it, in feed order. A change is for the connector when its alert is marked for it by hand
 /// (<c>connectorId</c>), matches its subscription as it was right after the change, or was handed to it before (so its
 /// later changes, its closing above all, follow it). The connector's own changes are left out unless it asks for
-/// them. Each batch handed out is recorded per alert (pending until acknowledged, attempts). Pull and webhook read
-/// the same way.
+/// them. Each batch handed out is recorded per alert (<see cref="ConnectorHandOuts"/>: pending until acknowledged,
+/// attempts). Pull and webhook read the same way.
 /// </summary>
 internal sealed class ConnectorFeed(ManagementServer server, ConnectorStore connectors)
 {
@@ -51,6 +51,7 @@ internal sealed class ConnectorFeed(ManagementServer server, ConnectorStore conn
             // Alerts that are neither marked nor matching may still follow the connector from an earlier batch.
             var unmatched = changes.Where(c => c.Change is { } change && !IsFor(change.Alert)).Select(c => c.Change!.Alert.Id).ToHashSet();
             unmatched.ExceptWith(taken);
+            unmatched.RemoveWhere(a => server.HandOuts.Holds(connector.Id, a) && taken.Add(a));
             var before = unmatched.Count == 0 ? (IReadOnlySet<Guid>)new HashSet<Guid>() : await connectors.ForwardedAsync(connector.Id, unmatched, cancellationToken).ConfigureAwait(false);
             foreach (var (sequence, change) in changes)
             {
@@ -74,8 +75,7 @@ internal sealed class ConnectorFeed(ManagementServer server, ConnectorStore conn
             }
         }
 
-        var handedOut = items.GroupBy(c => c.Alert.Id).Select(g => (g.Key, g.Max(c => c.Sequence))).ToList();
-        await connectors.HandOutAsync(connector.Id, handedOut, cancellationToken).ConfigureAwait(false);
+        server.HandOuts.Record(connector.Id, items.GroupBy(c => c.Alert.Id).Select(g => (g.Key, g.Max(c => c.Sequence))));
         var head = await connectors.FeedHeadAsync(cancellationToken).ConfigureAwait(false);
         return new ConnectorBatch(items, position, position < head);
 

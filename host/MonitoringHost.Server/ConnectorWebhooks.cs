@@ -187,7 +187,7 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
                 // Nothing for this connector up to there: acknowledging it spares reading those entries again.
                 if (batch.Position > connector.Delivery.AckedSequence)
                 {
-                    await _owner._connectors.AcknowledgeAsync(_id, batch.Position, stopping).ConfigureAwait(false);
+                    await _owner._connectors.AcknowledgeAsync(_id, batch.Position, [], byWebhook: false, stopping).ConfigureAwait(false);
                 }
 
                 return (batch.More ? TimeSpan.Zero : Idle, failures);
@@ -214,14 +214,16 @@ public sealed class ConnectorWebhooks : IAsyncDisposable
                 error = $"the receiver did not answer within {_owner._http.Timeout.TotalSeconds:0} s";
             }
 
-            await _owner._connectors.RecordWebhookAttemptAsync(_id, error, CancellationToken.None).ConfigureAwait(false);
             if (error is not null)
             {
+                await _owner._connectors.RecordWebhookFailureAsync(_id, error, CancellationToken.None).ConfigureAwait(false);
                 _owner.Counters(_id).Failed();
                 return (Backoff(server.Options, failures), failures + 1);
             }
 
-            await _owner._connectors.AcknowledgeAsync(_id, batch.Position, CancellationToken.None).ConfigureAwait(false);
+            // Accepted: the cursor, the alerts delivered and the webhook's delivery, in one transaction.
+            await _owner._connectors.AcknowledgeAsync(_id, batch.Position, server.HandOuts.UpTo(_id, batch.Position), byWebhook: true, CancellationToken.None).ConfigureAwait(false);
+            server.HandOuts.Delivered(_id, batch.Position);
             _owner.Counters(_id).Delivered(batch.Items.Count);
             return (TimeSpan.Zero, 0);
         }

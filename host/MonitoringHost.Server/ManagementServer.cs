@@ -33,8 +33,12 @@ public sealed class ManagementServer : IAsyncDisposable
         Collected = collected;
         Started = started;
         ManagementPacks = new ManagementPackAdministration(this, origins);
+        HandOuts = new ConnectorHandOuts();
         Webhooks = new ConnectorWebhooks(this);
     }
+
+    /// <summary>What connectors were handed and have not acknowledged yet.</summary>
+    public ConnectorHandOuts HandOuts { get; }
 
     /// <summary>Pushes connectors' batches to their webhooks.</summary>
     public ConnectorWebhooks Webhooks { get; }

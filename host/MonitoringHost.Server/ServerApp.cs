@@ -110,7 +110,7 @@ public static class ServerApp
             rows.Add(("mh_connector_lag_seconds", "gauge", "Age of the oldest change the connector has not acknowledged (0 when none waits).", label,
                 oldest is [var first] ? Math.Max(0, (now - first.Time).TotalSeconds) : 0));
             rows.Add(("mh_connector_pending_alerts", "gauge", "Alerts handed to the connector whose last change it has not acknowledged.", label,
-                await connectors.PendingCountAsync(c.Id, CancellationToken.None).ConfigureAwait(false)));
+                server.HandOuts.Pending(c.Id)));
             rows.Add(("mh_connector_webhook_consecutive_failures", "gauge", "Failed webhook POSTs since the last accepted one.", label, c.Delivery.WebhookFailures));
             rows.Add(("mh_connector_webhook_batches_total", "counter", "Batches the connector's webhook accepted since this server started.", label, counters.Batches));
             rows.Add(("mh_connector_webhook_changes_total", "counter", "Alert changes the connector's webhook accepted since this server started.", label, counters.Changes));

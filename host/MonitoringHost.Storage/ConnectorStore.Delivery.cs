@@ -6,8 +6,8 @@ namespace MonitoringHost.Storage;
 
 public abstract partial class ConnectorStore
 {
-    /// <summary>Rows per hand-out statement (three parameters each, well under either dialect's limit).</summary>
-    private const int HandOutRowsPerStatement = 500;
+    /// <summary>Rows per upsert or lookup statement (a few parameters each, well under either dialect's limit).</summary>
+    private const int RowsPerStatement = 500;
 
     /// <summary>Sets the connector's subscription (JSON, null for none); returns it as stored, or null when none has the id.</summary>
     public async Task<StoredConnector?> SetSubscriptionAsync(Guid id, string? subscription, bool receiveOwnChanges, CancellationToken cancellationToken) =>
@@ -28,78 +28,83 @@ public abstract partial class ConnectorStore
             Add(c, "@secret", url is null ? null : sealedSecret);
         }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Records a push to the webhook: delivered (<paramref name="error"/> null) or failed, and why.</summary>
-    public async Task RecordWebhookAttemptAsync(Guid id, string? error, CancellationToken cancellationToken)
+    /// <summary>Records a push to the webhook that failed, and why (a delivery is recorded by <see cref="AcknowledgeAsync"/>).</summary>
+    public async Task RecordWebhookFailureAsync(Guid id, string error, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
         var now = Sql.TimeValue(Time.GetUtcNow());
-        await ExecuteAsync(cancellationToken, (error is null ? ConnectorStoreSql.WebhookDelivered : ConnectorStoreSql.WebhookFailed, c =>
+        await ExecuteAsync(cancellationToken, (ConnectorStoreSql.WebhookFailed, c =>
         {
             Add(c, "@now", now);
-            if (error is not null)
-            {
-                Add(c, "@error", error);
-            }
-
+            Add(c, "@error", error);
             Add(c, "@id", IdValue(id));
         })).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Records that <paramref name="changes"/> (an alert and the sequence of its last change in the batch; one entry per
-    /// alert) were handed to the connector: each alert is then forwarded to it, pending until acknowledged.
+    /// Acknowledges everything up to <paramref name="sequence"/>, in one transaction: the connector's cursor moves
+    /// there (never back), each of <paramref name="delivered"/> (an alert, the first and the last of its changes handed
+    /// out) is recorded as delivered, and with <paramref name="byWebhook"/> the webhook's delivery too. False, changing
+    /// nothing, when no connector has the id.
     /// </summary>
-    public async Task HandOutAsync(Guid id, IReadOnlyList<(Guid Alert, long Sequence)> changes, CancellationToken cancellationToken)
+    public async Task<bool> AcknowledgeAsync(
+        Guid id, long sequence, IReadOnlyList<(Guid Alert, long First, long Last)> delivered, bool byWebhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0)
+        ArgumentNullException.ThrowIfNull(delivered);
+        if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
-            return;
+            return false;
         }
 
-        var statements = changes.Chunk(HandOutRowsPerStatement).Select(chunk =>
+        var now = Sql.TimeValue(Time.GetUtcNow());
+        var statements = new List<(string, Action<DbCommand>)>
         {
-            var sql = new StringBuilder(ConnectorStoreSql.HandOut);
+            (ConnectorStoreSql.Acknowledge, c =>
+            {
+                Add(c, "@sequence", sequence);
+                Add(c, "@id", IdValue(id));
+            }),
+        };
+        if (byWebhook)
+        {
+            statements.Add((ConnectorStoreSql.WebhookDelivered, c =>
+            {
+                Add(c, "@now", now);
+                Add(c, "@id", IdValue(id));
+            }));
+        }
+
+        foreach (var chunk in delivered.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder(ConnectorStoreSql.Delivered);
             for (var i = 0; i < chunk.Length; i++)
             {
-                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@id, @a{i}, @s{i}, @s{i}, 0, 1)");
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@id, @a{i}, @f{i}, @d{i})");
             }
 
-            sql.Append(ConnectorStoreSql.HandOutConflict);
-            return (sql.ToString(), (Action<DbCommand>)(c =>
+            sql.Append(ConnectorStoreSql.DeliveredConflict);
+            statements.Add((sql.ToString(), c =>
             {
                 Add(c, "@id", IdValue(id));
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    Add(c, "@a" + i.ToString(CultureInfo.InvariantCulture), IdValue(chunk[i].Alert));
-                    Add(c, "@s" + i.ToString(CultureInfo.InvariantCulture), chunk[i].Sequence);
+                    var n = i.ToString(CultureInfo.InvariantCulture);
+                    Add(c, "@a" + n, IdValue(chunk[i].Alert));
+                    Add(c, "@f" + n, chunk[i].First);
+                    Add(c, "@d" + n, chunk[i].Last);
                 }
             }));
-        });
-        await ExecuteAsync(cancellationToken, [.. statements]).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Acknowledges everything up to <paramref name="sequence"/>: the connector's cursor moves there (never back) and
-    /// the alerts whose last change handed out is at or before it are delivered. False when none has the id.
-    /// </summary>
-    public async Task<bool> AcknowledgeAsync(Guid id, long sequence, CancellationToken cancellationToken)
-    {
-        void Bind(DbCommand c)
-        {
-            Add(c, "@sequence", sequence);
-            Add(c, "@id", IdValue(id));
         }
 
-        var counts = await ExecuteAsync(cancellationToken, (ConnectorStoreSql.Acknowledge, Bind), (ConnectorStoreSql.Delivered, Bind)).ConfigureAwait(false);
-        return counts[0] == 1;
+        return (await ExecuteAsync(cancellationToken, [.. statements]).ConfigureAwait(false))[0] == 1;
     }
 
-    /// <summary>Which of <paramref name="alerts"/> were handed to the connector before (and so stay forwarded to it).</summary>
+    /// <summary>Which of <paramref name="alerts"/> the connector acknowledged before (and so stay forwarded to it).</summary>
     public async Task<IReadOnlySet<Guid>> ForwardedAsync(Guid id, IReadOnlyCollection<Guid> alerts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var forwarded = new HashSet<Guid>();
-        foreach (var chunk in alerts.Chunk(HandOutRowsPerStatement))
+        foreach (var chunk in alerts.Chunk(RowsPerStatement))
         {
             var names = string.Join(", ", chunk.Select((_, i) => "@a" + i.ToString(CultureInfo.InvariantCulture)));
             var rows = await ReadAsync(
@@ -120,13 +125,9 @@ public abstract partial class ConnectorStore
         return forwarded;
     }
 
-    /// <summary>The connectors the alert <paramref name="alertId"/> was handed to, and where it stands with each.</summary>
+    /// <summary>The connectors that acknowledged the alert <paramref name="alertId"/>, and up to which of its changes.</summary>
     public Task<IReadOnlyList<AlertForwarding>> ForwardingAsync(Guid alertId, CancellationToken cancellationToken) =>
         ReadAsync(ConnectorStoreSql.SelectForwardingOfAlert, c => Add(c, "@alert", IdValue(alertId)), ReadForwarding, cancellationToken);
-
-    /// <summary>How many alerts handed to the connector wait for its acknowledgement.</summary>
-    public async Task<long> PendingCountAsync(Guid id, CancellationToken cancellationToken) =>
-        (await ReadAsync(ConnectorStoreSql.SelectPendingCount, c => Add(c, "@id", IdValue(id)), r => r.GetInt64(0), cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>The last sequence of the change feed (0 when it is empty).</summary>
     public async Task<long> FeedHeadAsync(CancellationToken cancellationToken) =>
@@ -144,6 +145,5 @@ public abstract partial class ConnectorStore
         return rows is [var one] ? one : null;
     }
 
-    private AlertForwarding ReadForwarding(DbDataReader r) =>
-        new(Sql.ReadGuid(r, 0), Sql.ReadGuid(r, 1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt32(5));
+    private AlertForwarding ReadForwarding(DbDataReader r) => new(Sql.ReadGuid(r, 0), Sql.ReadGuid(r, 1), r.GetInt64(2), r.GetInt64(3));
 }

@@ -51,6 +51,7 @@ internal static class ConnectorStoreSql
     public const string WebhookDelivered =
         "UPDATE connectors SET webhook_failures = 0, webhook_last_error = NULL, webhook_last_attempt = @now, webhook_last_delivery = @now WHERE id = @id";
 
+
     public const string WebhookFailed =
         "UPDATE connectors SET webhook_failures = webhook_failures + 1, webhook_last_error = @error, webhook_last_attempt = @now WHERE id = @id";
 
@@ -58,29 +59,22 @@ internal static class ConnectorStoreSql
     public const string Acknowledge =
         "UPDATE connectors SET acked_sequence = CASE WHEN acked_sequence < @sequence THEN @sequence ELSE acked_sequence END WHERE id = @id";
 
-    /// <summary>Every alert whose last change handed out is at or before the acknowledged sequence is delivered.</summary>
-    public const string Delivered =
-        """
-        UPDATE connector_alerts SET delivered_sequence = last_sequence, attempts = 0
-        WHERE connector_id = @id AND delivered_sequence < last_sequence AND last_sequence <= @sequence
-        """;
+    /// <summary>The start of a delivered-alerts upsert; rows of <c>(@id, @aN, @fN, @dN)</c> follow, then <see cref="DeliveredConflict"/>.</summary>
+    public const string Delivered = "INSERT INTO connector_alerts (connector_id, alert_id, first_sequence, delivered_sequence) VALUES ";
 
-    /// <summary>The start of a hand-out upsert; rows of <c>(@id, @aN, @sN, @sN, 0, 1)</c> follow, then <see cref="HandOutConflict"/>.</summary>
-    public const string HandOut = "INSERT INTO connector_alerts (connector_id, alert_id, first_sequence, last_sequence, delivered_sequence, attempts) VALUES ";
-
-    /// <summary>A change handed out again counts one more attempt; a newer change of the alert starts counting anew.</summary>
-    public const string HandOutConflict =
+    /// <summary>An alert acknowledged again moves its delivered sequence forward (never back).</summary>
+    public const string DeliveredConflict =
         """
          ON CONFLICT (connector_id, alert_id) DO UPDATE SET
-            attempts = CASE WHEN excluded.last_sequence > connector_alerts.last_sequence THEN 1 ELSE connector_alerts.attempts + 1 END,
-            last_sequence = CASE WHEN excluded.last_sequence > connector_alerts.last_sequence THEN excluded.last_sequence ELSE connector_alerts.last_sequence END
+            delivered_sequence = CASE WHEN excluded.delivered_sequence > connector_alerts.delivered_sequence
+                THEN excluded.delivered_sequence ELSE connector_alerts.delivered_sequence END
         """;
 
-    public const string ForwardingColumns = "connector_id, alert_id, first_sequence, last_sequence, delivered_sequence, attempts";
+    public const string ForwardingColumns = "connector_id, alert_id, first_sequence, delivered_sequence";
 
-    public const string SelectForwardingOfAlert = $"SELECT {ForwardingColumns} FROM connector_alerts WHERE alert_id = @alert ORDER BY connector_id";
-
-    public const string SelectPendingCount = "SELECT count(*) FROM connector_alerts WHERE connector_id = @id AND delivered_sequence < last_sequence";
+    /// <summary>By connector (each one's primary key range), so that no index on the alert is needed.</summary>
+    public const string SelectForwardingOfAlert =
+        $"SELECT {ForwardingColumns} FROM connector_alerts WHERE connector_id IN (SELECT id FROM connectors) AND alert_id = @alert ORDER BY connector_id";
 
     public const string SelectFeedHead = "SELECT COALESCE(MAX(sequence), 0) FROM change_feed";
 }

@@ -25,6 +25,14 @@ public abstract class InstanceStore : IInstanceStore, IAsyncDisposable
 
     private protected TimeProvider Time { get; }
 
+    /// <summary>
+    /// Waits for this process's turn to write, for one transaction; dispose the turn after the commit. SQLite has one
+    /// writer at a time, and its busy handler makes a waiting writer sleep longer and longer (up to 100 ms between
+    /// tries), so that behind a steady stream of short commits one writer could wait for half a second: taking turns
+    /// in the process, in order, keeps each wait to the commits ahead of it. PostgreSQL needs no turn.
+    /// </summary>
+    internal virtual ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult(default(WriteTurn));
+
     /// <summary>Raised after each commit of this process that appends to the change feed.</summary>
     public FeedSignal Feed { get; } = new();
 

@@ -147,6 +147,7 @@ public abstract partial class OperationsStore
         var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            using var turn = await Owner.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {

@@ -33,11 +33,5 @@ public sealed record ConnectorDelivery(
     DateTimeOffset? WebhookLastAttempt,
     DateTimeOffset? WebhookLastDelivery);
 
-/// <summary>
-/// Where one alert stands with one connector: the first and last of its changes handed to the connector, the last one
-/// acknowledged, and how many times the last was handed out. Pending while <see cref="DeliveredSequence"/> is behind.
-/// </summary>
-public sealed record AlertForwarding(Guid ConnectorId, Guid AlertId, long FirstSequence, long LastSequence, long DeliveredSequence, int Attempts)
-{
-    public bool IsPending => DeliveredSequence < LastSequence;
-}
+/// <summary>An alert a connector acknowledged: the first of its changes it was given, and the last it acknowledged.</summary>
+public sealed record AlertForwarding(Guid ConnectorId, Guid AlertId, long FirstSequence, long DeliveredSequence);

@@ -377,7 +377,7 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
 
         (await reopened.ReadSchemaVersionsAsync(default)).Should().HaveCount(8);
         (await reopened.ReadFeedAsync(0, 10, default)).Select(e => (e.Sequence, e.Kind)).Should().Equal((1, "object.added"), (2, "health.changed"));
-        (await OperationsStore.For(reopened).LoadAsync(default)).ResolutionStates.Should().HaveCount(8);
+        (await OperationsStore.For(reopened).LoadAsync(default)).ResolutionStates.Should().HaveCount(7);
     }
 
     private static OperationsBatch Batch(Action<OperationsBatch> fill)

@@ -31,6 +31,7 @@ public sealed class SqliteCollectedDataStore : CollectedDataStore
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock halfway.
+            using var turn = await Owner.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
             if (samples.Count > 0)
             {

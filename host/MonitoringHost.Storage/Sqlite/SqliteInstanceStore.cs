@@ -20,6 +20,7 @@ public sealed class SqliteInstanceStore : InstanceStore
     private readonly string _connectionString;
     private readonly string _sessionSettings;
     private readonly Lock _checkpointLock = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private Task _checkpoint = Task.CompletedTask;
     private long _rowsSinceCheckpoint;
     private bool _disposed;
@@ -102,6 +103,12 @@ public sealed class SqliteInstanceStore : InstanceStore
         }
     }
 
+    internal override async ValueTask<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(_writeGate);
+    }
+
     // Deferred: a WAL reader sees the state at its first read and never blocks the writer.
     private protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
@@ -174,6 +181,7 @@ public sealed class SqliteInstanceStore : InstanceStore
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock halfway.
+            using var turn = await EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
             var writer = new SqliteRowWriter(connection, cancellationToken);
             writer.Run(SqliteSql.DeleteRelationship, changes.RemovedRelationships, static (s, id, _) => s.Bind(1, id));

@@ -54,6 +54,7 @@ public sealed class SqliteOperationsStore : OperationsStore
         await using (connection.ConfigureAwait(false))
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock halfway.
+            using var turn = await Owner.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
             using var payloads = SqliteRowWriter.Payloads(rows.Feed);
             var writer = new SqliteRowWriter(connection, cancellationToken);

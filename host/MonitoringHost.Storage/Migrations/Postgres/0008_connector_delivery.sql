@@ -13,17 +13,13 @@ ALTER TABLE connectors
     ADD COLUMN webhook_last_attempt timestamptz,
     ADD COLUMN webhook_last_delivery timestamptz;
 
--- Per alert and connector: the alerts handed to the connector, the last change of each handed out (and how many
--- times it was), and the last change acknowledged. Pending while delivered_sequence < last_sequence.
+-- The alerts a connector acknowledged: the first of their changes it was given and the last it acknowledged. Written
+-- with each acknowledgement, in its transaction; an alert here keeps following the connector. (What is handed out
+-- and not yet acknowledged is known to the serving process only: after a restart it is handed out again.)
 CREATE TABLE connector_alerts (
     connector_id       uuid    NOT NULL,
     alert_id           uuid    NOT NULL,
     first_sequence     bigint  NOT NULL,
-    last_sequence      bigint  NOT NULL,
     delivered_sequence bigint  NOT NULL,
-    attempts           integer NOT NULL,
     PRIMARY KEY (connector_id, alert_id)
 );
-
-CREATE INDEX connector_alerts_pending ON connector_alerts (connector_id, last_sequence) WHERE delivered_sequence < last_sequence;
-CREATE INDEX connector_alerts_by_alert ON connector_alerts (alert_id);

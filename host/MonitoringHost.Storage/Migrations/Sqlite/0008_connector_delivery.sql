@@ -12,17 +12,13 @@ ALTER TABLE connectors ADD COLUMN webhook_last_error TEXT;
 ALTER TABLE connectors ADD COLUMN webhook_last_attempt INTEGER;
 ALTER TABLE connectors ADD COLUMN webhook_last_delivery INTEGER;
 
--- Per alert and connector: the alerts handed to the connector, the last change of each handed out (and how many
--- times it was), and the last change acknowledged. Pending while delivered_sequence < last_sequence.
+-- The alerts a connector acknowledged: the first of their changes it was given and the last it acknowledged. Written
+-- with each acknowledgement, in its transaction; an alert here keeps following the connector. (What is handed out
+-- and not yet acknowledged is known to the serving process only: after a restart it is handed out again.)
 CREATE TABLE connector_alerts (
     connector_id       BLOB    NOT NULL,
     alert_id           BLOB    NOT NULL,
     first_sequence     INTEGER NOT NULL,
-    last_sequence      INTEGER NOT NULL,
     delivered_sequence INTEGER NOT NULL,
-    attempts           INTEGER NOT NULL,
     PRIMARY KEY (connector_id, alert_id)
 ) WITHOUT ROWID, STRICT;
-
-CREATE INDEX connector_alerts_pending ON connector_alerts (connector_id, last_sequence) WHERE delivered_sequence < last_sequence;
-CREATE INDEX connector_alerts_by_alert ON connector_alerts (alert_id);
