@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace MonitoringHost.Benchmarks.Connectors;
+
+/// <summary>An alert change as a consumer got it, and when (UTC wall clock, as the samples' sending is timed).</summary>
+internal sealed record Arrival(Guid AlertId, Guid ObjectId, string Change, int ResolutionState, long Sequence, DateTime Received);
+
+/// <summary>The alert changes a consumer (webhook receiver or pull client) got, in the order it got them.</summary>
+internal sealed class Arrivals
+{
+    private readonly List<Arrival> _items = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (_items)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    /// <summary>Records the <c>items</c> of a batch or page received at <paramref name="received"/>.</summary>
+    public void Add(JsonElement items, DateTime received)
+    {
+        var read = items.EnumerateArray().Select(i => new Arrival(
+            i.GetProperty("id").GetGuid(),
+            i.GetProperty("monitoringObjectId").GetGuid(),
+            i.GetProperty("change").GetString()!,
+            i.GetProperty("resolutionState").GetInt32(),
+            i.GetProperty("changeSeq").GetInt64(),
+            received)).ToList();
+        lock (_items)
+        {
+            _items.AddRange(read);
+        }
+    }
+
+    /// <summary>What was received so far, and forgets it.</summary>
+    public List<Arrival> Take()
+    {
+        lock (_items)
+        {
+            var taken = _items.ToList();
+            _items.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> changes were received (or fails after <paramref name="timeout"/>).</summary>
+    public async Task WaitForAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Count} of {count} alert changes received after {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
