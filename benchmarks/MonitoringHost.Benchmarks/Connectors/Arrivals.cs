@@ -9,6 +9,7 @@ internal sealed record Arrival(Guid AlertId, Guid ObjectId, string Change, int R
 internal sealed class Arrivals
 {
     private readonly List<Arrival> _items = [];
+    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count
     {
@@ -31,10 +32,15 @@ internal sealed class Arrivals
             i.GetProperty("resolutionState").GetInt32(),
             i.GetProperty("changeSeq").GetInt64(),
             received)).ToList();
+        TaskCompletionSource added;
         lock (_items)
         {
             _items.AddRange(read);
+            added = _added;
+            _added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        added.TrySetResult();
     }
 
     /// <summary>What was received so far, and forgets it.</summary>
@@ -52,14 +58,24 @@ internal sealed class Arrivals
     public async Task WaitForAsync(int count, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (Count < count)
+        while (true)
         {
-            if (DateTime.UtcNow > deadline)
+            Task added;
+            lock (_items)
+            {
+                if (_items.Count >= count)
+                {
+                    return;
+                }
+
+                added = _added.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || await Task.WhenAny(added, Task.Delay(left)) != added)
             {
                 throw new TimeoutException($"{Count} of {count} alert changes received after {timeout.TotalSeconds:0} s");
             }
-
-            await Task.Delay(10);
         }
     }
 }

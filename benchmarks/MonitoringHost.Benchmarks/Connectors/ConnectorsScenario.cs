@@ -59,6 +59,7 @@ public static class ConnectorsScenario
             using var admin = new MonitoringHostClient(url, adminKey);
             using var http = Http(url, operatorKey, Writers);
             var machines = await DiscoverAsync(admin, server);
+            await LatencyRun.RunAsync(server, admin, url, operatorKey, machines, "quiet");
 
             // Registered before the alerts exist: each one's cursor starts before them.
             var everything = await ConnectorAsync(admin, url, "Benchmark.Pull.All", new ConnectorSubscription());
@@ -71,17 +72,19 @@ public static class ConnectorsScenario
 
             // Warm-up: two pages read (not acknowledged) compile the read path; they come again in the measured run.
             await DrainRawAsync(errors, expected: null, pages: 2);
-            Print("pull, subscription {} (raw HTTP + JsonDocument)", await DrainRawAsync(everything, Alerts), target: true);
-            Print("pull, subscription {} (.NET client types)", await DrainTypedAsync(typed, Alerts), target: true);
+            var all = await DrainRawAsync(everything, Alerts);
+            Print("pull, subscription {} (raw HTTP + JsonDocument)", all, target: true);
+            var allTyped = await DrainTypedAsync(typed, Alerts);
+            Print("pull, subscription {} (.NET client types)", allTyped, target: true);
             Print("pull, subscription { severities: [Error] } (1 in 3)", await DrainRawAsync(errors, Enumerable.Range(0, Alerts).Count(n => Severity(n) == "Error")), target: false);
-
             foreach (var connector in new[] { everything, typed, errors })
             {
                 connector.Http.Dispose();
                 connector.Client.Dispose();
             }
 
-            await LatencyRun.RunAsync(server, admin, url, operatorKey, machines);
+            await PullProfile.RunAsync(server, admin, url, all.FirstSequence, allTyped.FirstPage!);
+            await LatencyRun.RunAsync(server, admin, url, operatorKey, machines, $"with {Alerts:N0} open alerts");
         }
         finally
         {
@@ -157,7 +160,8 @@ public static class ConnectorsScenario
         return clock.Elapsed;
     }
 
-    private sealed record Drain(int Items, TimeSpan Elapsed, List<double> Pages, List<double> Acks);
+    /// <summary>A drained connector: its changes, time, page and ack latencies, the first change's sequence, the first page (typed drain).</summary>
+    private sealed record Drain(int Items, TimeSpan Elapsed, List<double> Pages, List<double> Acks, string Gc, long FirstSequence, ConnectorAlertPage? FirstPage = null);
 
     /// <summary>
     /// Reads the connector's batches from its acknowledged cursor with raw HTTP, each parsed with <see cref="JsonDocument"/>
@@ -171,7 +175,9 @@ public static class ConnectorsScenario
         var acks = new List<double>();
         var items = 0;
         var last = 0L;
+        var first = 0L;
         string? cursor = null;
+        var gc = GcWindow.Start();
         var clock = Stopwatch.StartNew();
         while (latencies.Count < pages)
         {
@@ -193,6 +199,7 @@ public static class ConnectorsScenario
                     throw new InvalidOperationException($"{connector.Name}: change {sequence} after {last}");
                 }
 
+                first = first == 0 ? sequence : first;
                 last = sequence;
                 items++;
             }
@@ -223,7 +230,7 @@ public static class ConnectorsScenario
 
         var elapsed = clock.Elapsed;
         return expected is null || items == expected
-            ? new Drain(items, elapsed, latencies, acks)
+            ? new Drain(items, elapsed, latencies, acks, gc.Since(), first)
             : throw new InvalidOperationException($"{connector.Name} received {items} changes; {expected} were expected");
     }
 
@@ -235,6 +242,8 @@ public static class ConnectorsScenario
         var items = 0;
         var last = 0L;
         string? cursor = null;
+        ConnectorAlertPage? firstPage = null;
+        var gc = GcWindow.Start();
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -252,6 +261,7 @@ public static class ConnectorsScenario
             }
 
             items += page.Items.Count;
+            firstPage ??= page;
             cursor = page.Cursor;
             started = Stopwatch.GetTimestamp();
             await connector.Client.AcknowledgeConnectorAlertsAsync(connector.Id, cursor);
@@ -262,12 +272,13 @@ public static class ConnectorsScenario
             }
         }
 
+        var elapsed = clock.Elapsed;
         return items == expected
-            ? new Drain(items, clock.Elapsed, latencies, acks)
+            ? new Drain(items, elapsed, latencies, acks, gc.Since(), firstPage!.Items[0].ChangeSeq, firstPage)
             : throw new InvalidOperationException($"{connector.Name} received {items} changes; {expected} were expected");
     }
 
     private static void Print(string what, Drain drain, bool target) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {drain.Items:N0} changes in {drain.Pages.Count} pages of up to {PageSize:N0} in {drain.Elapsed.TotalSeconds:0.00} s = {drain.Items / drain.Elapsed.TotalSeconds:N0} alerts/s{(target ? " (target >= 50,000/s)" : "")}; GET per page {Percentiles.Describe(drain.Pages)}; ack {Percentiles.Describe(drain.Acks)}"));
+            $"{what}: {drain.Items:N0} changes in {drain.Pages.Count} pages of up to {PageSize:N0} in {drain.Elapsed.TotalSeconds:0.00} s = {drain.Items / drain.Elapsed.TotalSeconds:N0} alerts/s{(target ? " (target >= 50,000/s)" : "")}; GET per page {Percentiles.Describe(drain.Pages)}; ack {Percentiles.Describe(drain.Acks)}; {drain.Gc}"));
 }
