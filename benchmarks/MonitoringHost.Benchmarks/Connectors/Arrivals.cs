@@ -9,6 +9,7 @@ internal sealed record Arrival(Guid AlertId, Guid ObjectId, string Change, int R
 internal sealed class Arrivals
 {
     private readonly List<Arrival> _items = [];
+    private readonly List<(DateTime Received, int Items)> _batches = [];
     private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Count
@@ -36,6 +37,11 @@ internal sealed class Arrivals
         lock (_items)
         {
             _items.AddRange(read);
+            if (read.Count > 0)
+            {
+                _batches.Add((received, read.Count));
+            }
+
             added = _added;
             _added = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -43,13 +49,14 @@ internal sealed class Arrivals
         added.TrySetResult();
     }
 
-    /// <summary>What was received so far, and forgets it.</summary>
-    public List<Arrival> Take()
+    /// <summary>What was received so far, and the batches (or pages) it came in; forgets them.</summary>
+    public (List<Arrival> Items, List<(DateTime Received, int Items)> Batches) Take()
     {
         lock (_items)
         {
-            var taken = _items.ToList();
+            var taken = (_items.ToList(), _batches.ToList());
             _items.Clear();
+            _batches.Clear();
             return taken;
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -54,11 +55,13 @@ internal static class LatencyRun
 
         var pulled = await ConnectorsScenario.ConnectorAsync(admin, url, $"Benchmark.LongPoll.{run}", new ConnectorSubscription());
         var arrivals = new Arrivals();
+        var acks = new List<double>();
         using var stop = new CancellationTokenSource();
-        var polling = PollAsync(pulled, arrivals, stop.Token);
+        var polling = PollAsync(pulled, arrivals, acks, stop.Token);
         await MeasureAsync($"long-polling pull (wait=30), {label}", samples, machines, arrivals, clock);
         await stop.CancelAsync();
         await polling;
+        Console.WriteLine($"  the long-polling client's {acks.Count} acknowledgements (warm-up included): {Percentiles.Describe(acks)}");
         Dispose(pulled);
     }
 
@@ -72,7 +75,7 @@ internal static class LatencyRun
     {
         await FlipAsync(samples, machines, WarmupRounds, pace: null);
         await arrivals.WaitForAsync(2 * machines.Length * WarmupRounds, Patience);
-        arrivals.Take();
+        _ = arrivals.Take();
         foreach (var paced in new[] { false, true })
         {
             var gc = GcWindow.Start();
@@ -80,7 +83,7 @@ internal static class LatencyRun
             var flips = await FlipAsync(samples, machines, Rounds, paced ? arrivals : null);
             var seconds = (DateTime.UtcNow - started).TotalSeconds;
             await arrivals.WaitForAsync(2 * machines.Length * Rounds, Patience);
-            var got = arrivals.Take();
+            var (got, batches) = arrivals.Take();
 
             var created = Match(flips.Where(f => f.Over), got.Where(a => a.Change == "alert.created"), clock);
             var closed = Match(flips.Where(f => !f.Over), got.Where(a => a.Change == "alert.updated" && a.ResolutionState == 255), clock);
@@ -94,6 +97,9 @@ internal static class LatencyRun
                 $"latency, {consumer}: {created.Count} alerts created by {flips.Count:N0} samples {how} ({flips.Count / seconds:N0}/s, {machines.Length} virtual machines); sample sent -> consumer has the alert: {Percentiles.Describe(created.Select(m => m.Total).ToList())} (target p99 <= 100 ms)"));
             Console.WriteLine($"  split: sent -> committed {Percentiles.Describe(created.Select(m => m.ToCommit).ToList())}; committed -> consumer {Percentiles.Describe(created.Select(m => m.FromCommit).ToList())}; sample POST answered {Percentiles.Describe(created.Select(m => m.Answered).ToList())}");
             Console.WriteLine($"  {closed.Count} alerts closed: sample sent -> consumer has the change {Percentiles.Describe(closed.Select(m => m.Total).ToList())}; {gc.Since()}");
+            var gaps = batches.Zip(batches.Skip(1), (a, b) => (b.Received - a.Received).TotalMilliseconds).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {batches.Count} batches with changes, {batches.Max(b => b.Items)} changes at most; time between batches {Percentiles.Describe(gaps)}"));
         }
     }
 
@@ -170,7 +176,7 @@ internal static class LatencyRun
     /// A connector's client long-polling for its batches (<c>wait=30</c>), recording each change when its page was
     /// read and parsed, and acknowledging each page with changes; until <paramref name="stop"/>.
     /// </summary>
-    private static async Task PollAsync(ConnectorsScenario.RegisteredConnector connector, Arrivals arrivals, CancellationToken stop)
+    private static async Task PollAsync(ConnectorsScenario.RegisteredConnector connector, Arrivals arrivals, List<double> acks, CancellationToken stop)
     {
         string? cursor = null;
         try
@@ -192,7 +198,9 @@ internal static class LatencyRun
                 cursor = page.RootElement.GetProperty("cursor").GetString()!;
                 if (items.GetArrayLength() > 0)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await connector.Client.AcknowledgeConnectorAlertsAsync(connector.Id, cursor, stop);
+                    acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
         }
