@@ -93,14 +93,16 @@ public static class ApiScenario
         return [.. server.Space.OfClass("Microsoft.Windows.Computer").Select(o => o.Id)];
     }
 
-    private sealed record CreateRun(TimeSpan Elapsed, List<double> Latencies, Guid LastId);
+    internal sealed record CreateRun(TimeSpan Elapsed, List<double> Latencies, Guid LastId);
 
     /// <summary>
     /// Sends <paramref name="count"/> requests creating <paramref name="perRequest"/> alerts each (one: a single alert
     /// object; more: an array) from <paramref name="connections"/> concurrent clients; every one must be answered 201.
     /// </summary>
-    private static async Task<CreateRun> CreateAsync(HttpClient client, Guid[] computers, int count, int connections, int perRequest, CancellationToken until = default)
+    /// <param name="alert">The JSON of alert n on the given objects (default: a runbook's failure).</param>
+    internal static async Task<CreateRun> CreateAsync(HttpClient client, Guid[] computers, int count, int connections, int perRequest, Func<Guid[], int, string>? alert = null, CancellationToken until = default)
     {
+        alert ??= Alert;
         var next = -1;
         var latencies = new List<double>[connections];
         var lastId = Guid.Empty;
@@ -111,7 +113,7 @@ public static class ApiScenario
             int n;
             while ((n = Interlocked.Increment(ref next)) < count && !until.IsCancellationRequested)
             {
-                var body = perRequest == 1 ? Alert(computers, n) : "[" + string.Join(",", Enumerable.Range(n * perRequest, perRequest).Select(i => Alert(computers, i))) + "]";
+                var body = perRequest == 1 ? alert(computers, n) : "[" + string.Join(",", Enumerable.Range(n * perRequest, perRequest).Select(i => alert(computers, i))) + "]";
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync(new Uri("/api/v1/alerts", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.StatusCode != HttpStatusCode.Created)
@@ -197,7 +199,7 @@ public static class ApiScenario
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var reads = new List<double>[Readers];
         var clock = Stopwatch.StartNew();
-        var writing = CreateAsync(client, computers, int.MaxValue, Writers, 1, stop.Token);
+        var writing = CreateAsync(client, computers, int.MaxValue, Writers, 1, until: stop.Token);
         var reading = Task.WhenAll(Enumerable.Range(0, Readers).Select(async reader =>
         {
             var mine = reads[reader] = [];

@@ -66,7 +66,7 @@ public static class ConnectorsScenario
             var typed = await ConnectorAsync(admin, url, "Benchmark.Pull.All.Typed", new ConnectorSubscription());
             var errors = await ConnectorAsync(admin, url, "Benchmark.Pull.Errors", new ConnectorSubscription(Severities: ["Error"]));
 
-            var created = await CreateAlertsAsync(http, machines);
+            var created = (await Api.ApiScenario.CreateAsync(http, machines, Alerts / PerRequest, Writers, PerRequest, alert: Alert)).Elapsed;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"setup: {Alerts:N0} alerts (one in three Error) as {Alerts / PerRequest} POST /alerts of {PerRequest:N0} from {Writers} connections in {created.TotalSeconds:0.0} s = {Alerts / created.TotalSeconds:N0}/s"));
 
@@ -138,27 +138,6 @@ public static class ConnectorsScenario
 
     private static string Alert(Guid[] machines, int n) =>
         $$"""{ "monitoringObjectId": "{{machines[n % machines.Length]}}", "name": "Backup job {{n % 40}} failed", "description": "The nightly backup ended with code {{n % 7}} (run {{n}})", "severity": "{{Severity(n)}}", "priority": "Normal", "customField1": "job-{{n}}" }""";
-
-    /// <summary>Creates <see cref="Alerts"/> alerts, <see cref="PerRequest"/> per request, from <see cref="Writers"/> connections; each answered 201.</summary>
-    private static async Task<TimeSpan> CreateAlertsAsync(HttpClient http, Guid[] machines)
-    {
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(async _ =>
-        {
-            int n;
-            while ((n = Interlocked.Increment(ref next)) < Alerts / PerRequest)
-            {
-                var body = "[" + string.Join(",", Enumerable.Range(n * PerRequest, PerRequest).Select(i => Alert(machines, i))) + "]";
-                using var response = await http.PostAsync(new Uri("/api/v1/alerts", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-                if (response.StatusCode != HttpStatusCode.Created)
-                {
-                    throw new InvalidOperationException($"POST /alerts answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
-            }
-        }));
-        return clock.Elapsed;
-    }
 
     /// <summary>A drained connector: its changes, time, page and ack latencies, the first change's sequence, the first page (typed drain).</summary>
     private sealed record Drain(int Items, TimeSpan Elapsed, List<double> Pages, List<double> Acks, string Gc, long FirstSequence, ConnectorAlertPage? FirstPage = null);
