@@ -9,6 +9,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- health
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- operations [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- api [--postgres CONNECTION]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- connectors [--postgres CONNECTION]
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -42,6 +43,11 @@ if (args.FirstOrDefault() == "operations")
 if (args.FirstOrDefault() == "api")
 {
     return await MonitoringHost.Benchmarks.Api.ApiScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "connectors")
+{
+    return await MonitoringHost.Benchmarks.Connectors.ConnectorsScenario.RunAsync(args);
 }
 
 if (args.FirstOrDefault() == "opstore")

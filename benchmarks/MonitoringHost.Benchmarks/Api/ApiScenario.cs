@@ -62,13 +62,13 @@ public static class ApiScenario
             var single = await CreateAsync(client, computers, SingleAlerts, Writers, 1);
             commits = server.Engine.Loop.CommittedBatches - commits;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"create: {SingleAlerts:N0} POST /alerts of one alert from {Writers} connections in {single.Elapsed.TotalSeconds:0.00} s = {SingleAlerts / single.Elapsed.TotalSeconds:N0} durable creations/s; {commits:N0} commits ({SingleAlerts / (double)commits:0.0} alerts each, {single.Elapsed.TotalMilliseconds / commits:0.00} ms each); latency {Describe(single.Latencies)}"));
+                $"create: {SingleAlerts:N0} POST /alerts of one alert from {Writers} connections in {single.Elapsed.TotalSeconds:0.00} s = {SingleAlerts / single.Elapsed.TotalSeconds:N0} durable creations/s; {commits:N0} commits ({SingleAlerts / (double)commits:0.0} alerts each, {single.Elapsed.TotalMilliseconds / commits:0.00} ms each); latency {Percentiles.Describe(single.Latencies)}"));
 
             commits = server.Engine.Loop.CommittedBatches;
             var batched = await CreateAsync(client, computers, Alerts / PerRequest, Writers, PerRequest);
             commits = server.Engine.Loop.CommittedBatches - commits;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"create, batched: {Alerts:N0} alerts as {Alerts / PerRequest:N0} POST /alerts of {PerRequest} from {Writers} connections in {batched.Elapsed.TotalSeconds:0.00} s = {Alerts / batched.Elapsed.TotalSeconds:N0} durable creations/s (target >= 20,000); {commits:N0} commits; latency per request {Describe(batched.Latencies)}"));
+                $"create, batched: {Alerts:N0} alerts as {Alerts / PerRequest:N0} POST /alerts of {PerRequest} from {Writers} connections in {batched.Elapsed.TotalSeconds:0.00} s = {Alerts / batched.Elapsed.TotalSeconds:N0} durable creations/s (target >= 20,000); {commits:N0} commits; latency per request {Percentiles.Describe(batched.Latencies)}"));
             var last = await server.Operations.ReadAlertAsync(batched.LastId, CancellationToken.None);
             Console.WriteLine($"create: the last acknowledged alert is in the store: {last is not null}");
 
@@ -93,14 +93,16 @@ public static class ApiScenario
         return [.. server.Space.OfClass("Microsoft.Windows.Computer").Select(o => o.Id)];
     }
 
-    private sealed record CreateRun(TimeSpan Elapsed, List<double> Latencies, Guid LastId);
+    internal sealed record CreateRun(TimeSpan Elapsed, List<double> Latencies, Guid LastId);
 
     /// <summary>
     /// Sends <paramref name="count"/> requests creating <paramref name="perRequest"/> alerts each (one: a single alert
     /// object; more: an array) from <paramref name="connections"/> concurrent clients; every one must be answered 201.
     /// </summary>
-    private static async Task<CreateRun> CreateAsync(HttpClient client, Guid[] computers, int count, int connections, int perRequest, CancellationToken until = default)
+    /// <param name="alert">The JSON of alert n on the given objects (default: a runbook's failure).</param>
+    internal static async Task<CreateRun> CreateAsync(HttpClient client, Guid[] computers, int count, int connections, int perRequest, Func<Guid[], int, string>? alert = null, CancellationToken until = default)
     {
+        alert ??= Alert;
         var next = -1;
         var latencies = new List<double>[connections];
         var lastId = Guid.Empty;
@@ -111,7 +113,7 @@ public static class ApiScenario
             int n;
             while ((n = Interlocked.Increment(ref next)) < count && !until.IsCancellationRequested)
             {
-                var body = perRequest == 1 ? Alert(computers, n) : "[" + string.Join(",", Enumerable.Range(n * perRequest, perRequest).Select(i => Alert(computers, i))) + "]";
+                var body = perRequest == 1 ? alert(computers, n) : "[" + string.Join(",", Enumerable.Range(n * perRequest, perRequest).Select(i => alert(computers, i))) + "]";
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.PostAsync(new Uri("/api/v1/alerts", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
                 if (response.StatusCode != HttpStatusCode.Created)
@@ -161,7 +163,7 @@ public static class ApiScenario
         while (cursor is not null);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"page: {latencies.Count} pages of {PageSize} through {total:N0} alerts by cursor; latency per page {Describe(latencies)} (target <= 50 ms)"));
+            $"page: {latencies.Count} pages of {PageSize} through {total:N0} alerts by cursor; latency per page {Percentiles.Describe(latencies)} (target <= 50 ms)"));
 
         var since = new List<double>();
         var sinceText = Uri.EscapeDataString(middle.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -170,7 +172,7 @@ public static class ApiScenario
             since.Add((await ReadPageAsync(client, $"/api/v1/alerts?limit={PageSize}&since={sinceText}")).Ms);
         }
 
-        Console.WriteLine($"page: first page modified since the middle alert, 50 requests; latency {Describe(since)}");
+        Console.WriteLine($"page: first page modified since the middle alert, 50 requests; latency {Percentiles.Describe(since)}");
     }
 
     /// <summary>One page: the lastModified of its items, its next cursor and how long it took.</summary>
@@ -197,7 +199,7 @@ public static class ApiScenario
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var reads = new List<double>[Readers];
         var clock = Stopwatch.StartNew();
-        var writing = CreateAsync(client, computers, int.MaxValue, Writers, 1, stop.Token);
+        var writing = CreateAsync(client, computers, int.MaxValue, Writers, 1, until: stop.Token);
         var reading = Task.WhenAll(Enumerable.Range(0, Readers).Select(async reader =>
         {
             var mine = reads[reader] = [];
@@ -214,13 +216,6 @@ public static class ApiScenario
         var seconds = clock.Elapsed.TotalSeconds;
         var allReads = reads.SelectMany(r => r).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mixed: {Writers} writers and {Readers} readers for {seconds:0.0} s: {written.Latencies.Count / seconds:N0} durable creations/s (latency {Describe(written.Latencies)}); {allReads.Count / seconds:N0} pages of {PageSize}/s (latency {Describe(allReads)})"));
-    }
-
-    private static string Describe(List<double> milliseconds)
-    {
-        var sorted = milliseconds.Order().ToArray();
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-        return string.Create(CultureInfo.InvariantCulture, $"median {At(0.5):0.00} ms, p95 {At(0.95):0.00} ms, p99 {At(0.99):0.00} ms, max {sorted[^1]:0.00} ms");
+            $"mixed: {Writers} writers and {Readers} readers for {seconds:0.0} s: {written.Latencies.Count / seconds:N0} durable creations/s (latency {Percentiles.Describe(written.Latencies)}); {allReads.Count / seconds:N0} pages of {PageSize}/s (latency {Percentiles.Describe(allReads)})"));
     }
 }
