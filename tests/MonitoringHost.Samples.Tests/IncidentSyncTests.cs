@@ -43,6 +43,19 @@ public sealed class IncidentSyncTests : ItsmFixture
     }
 
     [Fact]
+    public async Task AWaitingPass_OpensTheIncident_AsSoonAsTheAlertIsRaised()
+    {
+        var pass = NewSync().RunOnceAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        await Task.Delay(300);
+        pass.IsCompleted.Should().BeFalse("no alert was raised yet");
+
+        var raised = await RaiseAsync("Ping failed", "Error");
+        await pass.WaitAsync(TimeSpan.FromSeconds(10));
+
+        (await IncidentOfAsync(raised.Id)).Title.Should().Be("Ping failed");
+    }
+
+    [Fact]
     public async Task ResolvingTheIncident_ClosesTheAlert()
     {
         var raised = await RaiseAsync("Service W3SVC stopped", "Error");
@@ -85,6 +98,30 @@ public sealed class IncidentSyncTests : ItsmFixture
         await SyncAsync();
         (await Operator.GetAlertAsync(raised.Id)).Version.Should().Be(closed.Version);
         (await IncidentOfAsync(raised.Id)).Sequence.Should().Be(incident.Sequence);
+    }
+
+    [Fact]
+    public async Task TheAlertsOwner_AndTheIncidentsAssignee_FollowEachOther()
+    {
+        var raised = await RaiseAsync("Memory pressure", "Error");
+        await SyncAsync();
+        var incident = await IncidentOfAsync(raised.Id);
+
+        await Operator.UpdateAlertAsync(raised.Id, new AlertChange(Owner: "kim"));
+        await SyncAsync();
+        var reassigned = await IncidentOfAsync(raised.Id);
+        (reassigned.AssignedTo, reassigned.Comments[^1].Text).Should().Be(("kim", "Alert owner set to kim in MonitoringHost by ops"));
+
+        await ChangeIncidentAsync(incident.Id, """{ "assignedTo": "lee", "by": "lee" }""");
+        await SyncAsync();
+        var alert = await Operator.GetAlertAsync(raised.Id);
+        (alert.Owner, alert.ResolutionState).Should().Be(("lee", 249));
+        (await ConnectorEntriesAsync(raised.Id))[^1].Comment.Should().Be($"Incident {incident.Id} assigned to lee");
+
+        // Neither change comes back: the next pass changes nothing on either side.
+        await SyncAsync();
+        (await Operator.GetAlertAsync(raised.Id)).Version.Should().Be(alert.Version);
+        (await IncidentOfAsync(raised.Id)).AssignedTo.Should().Be("lee");
     }
 
     [Fact]
