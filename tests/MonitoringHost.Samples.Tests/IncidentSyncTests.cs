@@ -58,9 +58,7 @@ public sealed class IncidentSyncTests : ItsmFixture
     [Fact]
     public async Task ResolvingTheIncident_ClosesTheAlert()
     {
-        var raised = await RaiseAsync("Service W3SVC stopped", "Error");
-        await SyncAsync();
-        var incident = await IncidentOfAsync(raised.Id);
+        var (raised, incident) = await ForwardedAsync("Service W3SVC stopped");
 
         await ChangeIncidentAsync(incident.Id, """{ "status": "Resolved", "comment": "restarted the service", "by": "ann" }""");
         await SyncAsync();
@@ -82,9 +80,7 @@ public sealed class IncidentSyncTests : ItsmFixture
     [Fact]
     public async Task ClosingTheAlert_ResolvesItsIncident()
     {
-        var raised = await RaiseAsync("Database offline", "Error");
-        await SyncAsync();
-        var before = await IncidentOfAsync(raised.Id);
+        var (raised, before) = await ForwardedAsync("Database offline");
 
         var closed = await CloseAlertAsync(raised.Id, "brought it back online");
         await SyncAsync();
@@ -103,9 +99,7 @@ public sealed class IncidentSyncTests : ItsmFixture
     [Fact]
     public async Task TheAlertsOwner_AndTheIncidentsAssignee_FollowEachOther()
     {
-        var raised = await RaiseAsync("Memory pressure", "Error");
-        await SyncAsync();
-        var incident = await IncidentOfAsync(raised.Id);
+        var (raised, incident) = await ForwardedAsync("Memory pressure");
 
         await Operator.UpdateAlertAsync(raised.Id, new AlertChange(Owner: "kim"));
         await SyncAsync();
@@ -127,9 +121,7 @@ public sealed class IncidentSyncTests : ItsmFixture
     [Fact]
     public async Task AnIncidentResolved_WhileItsAlertWasUpdated_ClosesTheAlert()
     {
-        var raised = await RaiseAsync("Certificate expires in 3 days", "Error");
-        await SyncAsync();
-        var incident = await IncidentOfAsync(raised.Id);
+        var (raised, incident) = await ForwardedAsync("Certificate expires in 3 days");
 
         await Operator.UpdateAlertAsync(raised.Id, new AlertChange(Owner: "kim", Comment: "renewing"));
         await ChangeIncidentAsync(incident.Id, """{ "status": "Resolved", "comment": "renewed", "by": "ann" }""");
@@ -144,9 +136,7 @@ public sealed class IncidentSyncTests : ItsmFixture
     [Fact]
     public async Task AnAlertClosed_WhileItsIncidentWasUpdated_ResolvesTheIncident_AndTheAlertIsNotReopened()
     {
-        var raised = await RaiseAsync("Backup failed", "Error");
-        await SyncAsync();
-        var incident = await IncidentOfAsync(raised.Id);
+        var (raised, incident) = await ForwardedAsync("Backup failed");
 
         await ChangeIncidentAsync(incident.Id, """{ "status": "Active", "assignedTo": "bob", "comment": "looking", "by": "bob" }""");
         var closed = await CloseAlertAsync(raised.Id, "the retry succeeded");

@@ -101,6 +101,14 @@ public abstract class ItsmFixture : IAsyncLifetime
     protected Task<MonitoringAlert> RaiseAsync(string name, string severity, string description = "") =>
         Operator.CreateAlertAsync(new NewAlert(name, severity, Computer, Description: description));
 
+    /// <summary>An Error alert raised and synchronized once: the alert as raised and its incident.</summary>
+    protected async Task<(MonitoringAlert Raised, Incident Incident)> ForwardedAsync(string name)
+    {
+        var raised = await RaiseAsync(name, "Error");
+        await SyncAsync();
+        return (raised, await IncidentOfAsync(raised.Id));
+    }
+
     protected Task<MonitoringAlert> CloseAlertAsync(Guid id, string comment) =>
         Operator.UpdateAlertAsync(id, new AlertChange(ResolutionStates.Closed, Comment: comment));
 
