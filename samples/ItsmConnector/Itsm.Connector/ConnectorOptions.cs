@@ -67,6 +67,10 @@ public sealed record ConnectorOptions
         {
             throw new ConnectorConfigurationException(path, [$"{e.Path}: {e.Message}"]);
         }
+        catch (IOException e)
+        {
+            throw new ConnectorConfigurationException(path, [$"cannot be read: {e.Message}"]);
+        }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var options = (read ?? throw new ConnectorConfigurationException(path, ["$: a JSON object is required"])) with

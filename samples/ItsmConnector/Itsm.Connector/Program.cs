@@ -1,5 +1,7 @@
 using Itsm.Connector;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using MonitoringHost.Sdk;
 
 // dotnet run --project samples/ItsmConnector/Itsm.Connector -- [itsm-connector.json]
 var path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "itsm-connector.json");
@@ -15,15 +17,31 @@ catch (ConnectorConfigurationException e)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl+C and SIGTERM (a service manager stopping it) end the current pass; what it did not acknowledge comes again.
+void Stop(PosixSignalContext signal)
 {
-    e.Cancel = true;
+    signal.Cancel = true;
     stop.Cancel();
-};
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
 var logger = logging.CreateLogger<IncidentSync>();
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(options.WaitSeconds + 30) };
-using var monitoringHost = await ConnectorSetup.ConnectAsync(options, http, Console.Out, stop.Token).ConfigureAwait(false);
+MonitoringHostClient connected;
+try
+{
+    connected = await ConnectorSetup.ConnectAsync(options, http, Console.Out, stop.Token).ConfigureAwait(false);
+}
+catch (Exception e) when (e is InvalidOperationException or IOException or MonitoringHostApiException or MonitoringHostUnreachableException)
+{
+    await Console.Error.WriteLineAsync($"Cannot connect to {options.MonitoringHostUrl}: {e.Message}").ConfigureAwait(false);
+    return 1;
+}
+
+using var monitoringHost = connected;
 var sync = new IncidentSync(monitoringHost, new ItsmClient(http, options.ItsmUrl!), options, logger);
 Console.WriteLine($"Synchronizing {options.MonitoringHostUrl} and {options.ItsmUrl}; Ctrl+C stops");
 var wait = TimeSpan.FromSeconds(options.WaitSeconds);
@@ -34,7 +52,7 @@ while (!stop.IsCancellationRequested)
         await sync.RunOnceAsync(wait, stop.Token).ConfigureAwait(false);
         continue;
     }
-    catch (Exception e) when (e is HttpRequestException or MonitoringHost.Sdk.MonitoringHostUnreachableException or MonitoringHost.Sdk.MonitoringHostApiException)
+    catch (Exception e) when (e is HttpRequestException or MonitoringHostUnreachableException or MonitoringHostApiException)
     {
         // What was not acknowledged comes again on the next pass.
         Log.PassFailed(logger, e, wait);
