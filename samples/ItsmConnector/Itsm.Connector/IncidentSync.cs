@@ -60,7 +60,10 @@ public sealed class IncidentSync(MonitoringHostClient monitoringHost, ItsmClient
         }
     }
 
-    /// <summary>Closes the alerts of incidents resolved or closed in the ITSM service since the last pass.</summary>
+    /// <summary>
+    /// Applies the incidents changed in the ITSM service since the last pass to their open alerts: a resolved or closed
+    /// incident closes its alert, a reassigned one sets its owner. The change sequence read so far is kept in the state file.
+    /// </summary>
     public async Task SyncIncidentsAsync(CancellationToken cancellationToken)
     {
         var state = SyncState.Load(options.StateFile);
