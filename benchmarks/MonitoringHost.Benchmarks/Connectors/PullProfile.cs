@@ -39,12 +39,13 @@ internal static class PullProfile
             });
             var changes = new List<AlertFeedChange>(Page);
             Time(steps, "decode (AlertFeedChange.From)", () => changes.AddRange(entries.Select(e => AlertFeedChange.From(e)!)));
-            await TimeAsync(steps, "hand-out upsert", () => connectors.HandOutAsync(connector.Id, [.. changes.Select(c => (c.Alert.Id, c.Sequence))], CancellationToken.None));
+            Time(steps, "hand-out (in memory)", () => server.HandOuts.Record(connector.Id, changes.Select(c => (c.Alert.Id, c.Sequence))));
             var others = changes.Select(_ => Guid.NewGuid()).Concat(changes.Select(_ => Guid.NewGuid())).ToList();
             await TimeAsync(steps, "forwarded-before lookup of the 10,000 non-matching alerts of a 1-in-3 page", () => connectors.ForwardedAsync(connector.Id, others, CancellationToken.None));
             await TimeAsync(steps, "feed head", () => connectors.FeedHeadAsync(CancellationToken.None));
-            await TimeAsync(steps, "ack (cursor + delivered)", () => connectors.AcknowledgeAsync(connector.Id, changes[^1].Sequence, CancellationToken.None));
-            await TimeAsync(steps, "ack answer: pending count", () => connectors.PendingCountAsync(connector.Id, CancellationToken.None));
+            await TimeAsync(steps, "ack (cursor + delivered upsert)", () => connectors.AcknowledgeAsync(
+                connector.Id, changes[^1].Sequence, server.HandOuts.UpTo(connector.Id, changes[^1].Sequence), byWebhook: false, CancellationToken.None));
+            server.HandOuts.Delivered(connector.Id, changes[^1].Sequence);
             byte[] json = [];
             Time(steps, "JSON write of the page", () => json = JsonSerializer.SerializeToUtf8Bytes(sample, MonitoringHostJson.Options));
             Time(steps, "JSON parse (JsonDocument)", () => JsonDocument.Parse(json).Dispose());
