@@ -67,6 +67,16 @@ internal static class AlertEndpoints
         app.MapGet("/api/v1/alerts/{id:guid}", async (HttpContext context, Guid id) =>
         {
             var alert = await FindAsync(server, id, context.RequestAborted).ConfigureAwait(false);
+
+            // A connector reads the alerts it was given (marked for it, handed to it, or acknowledged), no other.
+            if (ApiAuth.Identity(context) is { Role: ApiRole.Connector, ConnectorId: var connector }
+                && !(alert is not null && connector is { } own && (alert.ConnectorId == own || server.HandOuts.Holds(own, id)
+                    || (await connectors.ForwardedAsync(own, [id], context.RequestAborted).ConfigureAwait(false)).Count == 1)))
+            {
+                return Problems.Result(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"the key '{ApiAuth.Identity(context).Name}' has the role Connector and reads only the alerts its connector was given; {id} is not one");
+            }
+
             if (alert is null)
             {
                 return Problems.NotFound($"there is no alert {id}");
@@ -74,7 +84,7 @@ internal static class AlertEndpoints
 
             context.Response.Headers.ETag = ETag(alert);
             return Results.Ok(Shape(alert));
-        }).Answers<Sdk.Contracts.MonitoringAlert>().Allow(ApiAuth.Readers);
+        }).Answers<Sdk.Contracts.MonitoringAlert>().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
 
         app.MapPost("/api/v1/alerts", async (HttpContext context) =>
         {

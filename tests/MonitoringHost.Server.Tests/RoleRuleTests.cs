@@ -40,6 +40,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/objects/{id}/events"] = Readers,
         ["GET /api/v1/objects/{id}/performance"] = Readers,
         ["GET /api/v1/alerts"] = Readers,
+        // A Connector key also reads the alerts its connector was given; any other (as here, an unknown one) is refused.
         ["GET /api/v1/alerts/{id}"] = Readers,
         ["GET /api/v1/alerts/{id}/history"] = Readers,
         ["GET /api/v1/alerts/{id}/knowledge"] = Readers,

@@ -169,15 +169,14 @@ public sealed class IncidentSync(MonitoringHostClient monitoringHost, ItsmClient
 
     /// <summary>
     /// Reads the alert and applies what <paramref name="decide"/> makes of it, only if nobody changed the alert in
-    /// between (If-Match); otherwise reads it again. A Connector key may not read alerts with GET, but a PATCH that
-    /// changes nothing answers the alert as it is and records nothing.
+    /// between (If-Match); otherwise reads it again. (A Connector key reads the alerts its connector was given.)
     /// </summary>
     /// <returns>The alert as it is after the change; null when there was nothing to change.</returns>
     private async Task<MonitoringAlert?> UpdateAlertAsync(Guid alertId, Func<MonitoringAlert, AlertChange?> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await monitoringHost.UpdateAlertAsync(alertId, new AlertChange(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = await monitoringHost.GetAlertAsync(alertId, cancellationToken).ConfigureAwait(false);
             if (decide(current) is not { } change)
             {
                 return null;

@@ -134,7 +134,10 @@ public sealed class SubscriptionTests : ConnectorFixture
             .Should().ThrowAsync<MonitoringHostApiException>();
         forbidden.Which.Status.Should().Be(HttpStatusCode.Forbidden);
 
+        (await FluentActions.Awaiting(() => client.GetAlertAsync(alert.Id)).Should().ThrowAsync<MonitoringHostApiException>())
+            .Which.Status.Should().Be(HttpStatusCode.Forbidden, "a connector reads only the alerts it was given");
         (await client.UpdateAlertAsync(alert.Id, new AlertChange { ConnectorId = mine })).ConnectorId.Should().Be(mine);
+        (await client.GetAlertAsync(alert.Id)).Id.Should().Be(alert.Id);
         (await Operator.UpdateAlertAsync(alert.Id, new AlertChange { ConnectorId = Guid.Empty })).ConnectorId.Should().BeNull();
         var history = await Operator.GetAlertHistoryAsync(alert.Id);
         history.Select(h => h.Changes["connectorId"][1]).Should().Equal(mine.ToString(), null);
