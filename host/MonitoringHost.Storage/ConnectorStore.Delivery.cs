@@ -1,13 +1,20 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 
 namespace MonitoringHost.Storage;
 
 public abstract partial class ConnectorStore
 {
-    /// <summary>Rows per upsert or lookup statement (a few parameters each, well under either dialect's limit).</summary>
-    private const int RowsPerStatement = 500;
+    /// <summary>The dialect's row source of (connector, alert, first, last) for the delivered upsert, from <see cref="BindDeliveredRows"/>.</summary>
+    private protected abstract string DeliveredRowsSource { get; }
+
+    /// <summary>The dialect's condition "alert_id is one of the alerts" bound by <see cref="BindAlerts"/>.</summary>
+    private protected abstract string AlertsIn { get; }
+
+    /// <summary>Binds the rows of <see cref="DeliveredRowsSource"/>, all as one or a few array parameters.</summary>
+    private protected abstract void BindDeliveredRows(DbCommand command, IReadOnlyList<(Guid Alert, long First, long Last)> rows);
+
+    /// <summary>Binds the alerts of <see cref="AlertsIn"/>.</summary>
+    private protected abstract void BindAlerts(DbCommand command, IReadOnlyList<Guid> alerts);
 
     /// <summary>Sets the connector's subscription (JSON, null for none); returns it as stored, or null when none has the id.</summary>
     public async Task<StoredConnector?> SetSubscriptionAsync(Guid id, string? subscription, bool receiveOwnChanges, CancellationToken cancellationToken) =>
@@ -74,25 +81,12 @@ public abstract partial class ConnectorStore
             }));
         }
 
-        foreach (var chunk in delivered.Chunk(RowsPerStatement))
+        if (delivered.Count > 0)
         {
-            var sql = new StringBuilder(ConnectorStoreSql.Delivered);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@id, @a{i}, @f{i}, @d{i})");
-            }
-
-            sql.Append(ConnectorStoreSql.DeliveredConflict);
-            statements.Add((sql.ToString(), c =>
+            statements.Add((ConnectorStoreSql.Delivered + DeliveredRowsSource + ConnectorStoreSql.DeliveredConflict, c =>
             {
                 Add(c, "@id", IdValue(id));
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    var n = i.ToString(CultureInfo.InvariantCulture);
-                    Add(c, "@a" + n, IdValue(chunk[i].Alert));
-                    Add(c, "@f" + n, chunk[i].First);
-                    Add(c, "@d" + n, chunk[i].Last);
-                }
+                BindDeliveredRows(c, delivered);
             }));
         }
 
@@ -103,25 +97,20 @@ public abstract partial class ConnectorStore
     public async Task<IReadOnlySet<Guid>> ForwardedAsync(Guid id, IReadOnlyCollection<Guid> alerts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        var forwarded = new HashSet<Guid>();
-        foreach (var chunk in alerts.Chunk(RowsPerStatement))
+        if (alerts.Count == 0)
         {
-            var names = string.Join(", ", chunk.Select((_, i) => "@a" + i.ToString(CultureInfo.InvariantCulture)));
-            var rows = await ReadAsync(
-                $"SELECT alert_id FROM connector_alerts WHERE connector_id = @id AND alert_id IN ({names})",
-                c =>
-                {
-                    Add(c, "@id", IdValue(id));
-                    for (var i = 0; i < chunk.Length; i++)
-                    {
-                        Add(c, "@a" + i.ToString(CultureInfo.InvariantCulture), IdValue(chunk[i]));
-                    }
-                },
-                r => Sql.ReadGuid(r, 0),
-                cancellationToken).ConfigureAwait(false);
-            forwarded.UnionWith(rows);
+            return new HashSet<Guid>();
         }
 
+        var forwarded = (await ReadAsync(
+            $"SELECT alert_id FROM connector_alerts WHERE connector_id = @id AND {AlertsIn}",
+            c =>
+            {
+                Add(c, "@id", IdValue(id));
+                BindAlerts(c, [.. alerts]);
+            },
+            r => Sql.ReadGuid(r, 0),
+            cancellationToken).ConfigureAwait(false)).ToHashSet();
         return forwarded;
     }
 

@@ -59,8 +59,8 @@ internal static class ConnectorStoreSql
     public const string Acknowledge =
         "UPDATE connectors SET acked_sequence = CASE WHEN acked_sequence < @sequence THEN @sequence ELSE acked_sequence END WHERE id = @id";
 
-    /// <summary>The start of a delivered-alerts upsert; rows of <c>(@id, @aN, @fN, @dN)</c> follow, then <see cref="DeliveredConflict"/>.</summary>
-    public const string Delivered = "INSERT INTO connector_alerts (connector_id, alert_id, first_sequence, delivered_sequence) VALUES ";
+    /// <summary>The start of a delivered-alerts upsert; the dialect's row source follows, then <see cref="DeliveredConflict"/>.</summary>
+    public const string Delivered = "INSERT INTO connector_alerts (connector_id, alert_id, first_sequence, delivered_sequence) ";
 
     /// <summary>An alert acknowledged again moves its delivered sequence forward (never back).</summary>
     public const string DeliveredConflict =
