@@ -35,7 +35,9 @@ internal sealed class ConnectorFeed(ManagementServer server, ConnectorStore conn
         var scanned = 0;
         while (items.Count < limit && scanned < MaxScanned)
         {
-            var entries = await server.Store.ReadFeedAsync(position, Math.Min(FeedPage, MaxScanned - scanned), cancellationToken).ConfigureAwait(false);
+            // No more than the batch still needs when every entry counts, and no page smaller than a tenth of a full one.
+            var size = Math.Min(Math.Min(FeedPage, MaxScanned - scanned), Math.Max(limit - items.Count, FeedPage / 10));
+            var entries = await server.Store.ReadFeedAsync(position, size, cancellationToken).ConfigureAwait(false);
             if (entries.Count == 0)
             {
                 break;
