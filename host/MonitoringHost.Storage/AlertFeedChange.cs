@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MonitoringHost.Discovery.Storage;
 using MonitoringHost.Runtime.Alerts;
 
@@ -29,8 +28,7 @@ public sealed record AlertFeedChange(long Sequence, bool Created, Alert Alert, A
             return null;
         }
 
-        using var document = JsonDocument.Parse(entry.Payload);
-        var alert = OperationsJson.ReadAlert(document.RootElement);
-        return new AlertFeedChange(entry.Sequence, created, alert, created ? null : OperationsJson.ReadHistory(alert.Id, document.RootElement.GetProperty("history")));
+        var (alert, history) = AlertFeedReader.Read(entry.Payload);
+        return new AlertFeedChange(entry.Sequence, created, alert, history);
     }
 }

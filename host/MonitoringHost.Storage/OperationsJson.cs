@@ -166,40 +166,6 @@ internal static class OperationsJson
         writer.WriteNumber("version", alert.Version);
     }
 
-    /// <summary>An alert as <see cref="WriteAlert"/> wrote it into a feed payload.</summary>
-    public static Alert ReadAlert(JsonElement e) => new()
-    {
-        Id = e.GetProperty("id").GetGuid(),
-        Name = e.GetProperty("name").GetString()!,
-        Description = e.GetProperty("description").GetString()!,
-        Severity = e.GetProperty("severity").GetInt32(),
-        Priority = e.GetProperty("priority").GetInt32(),
-        ResolutionState = e.GetProperty("resolutionState").GetInt32(),
-        Category = e.GetProperty("category").GetString(),
-        MonitoringObjectId = e.GetProperty("monitoringObjectId").GetGuid(),
-        MonitoringObjectDisplayName = e.GetProperty("monitoringObjectDisplayName").GetString()!,
-        MonitoringObjectPath = e.GetProperty("monitoringObjectPath").GetString()!,
-        MonitoringClassId = e.GetProperty("monitoringClassId").GetString()!,
-        IsMonitorAlert = e.GetProperty("isMonitorAlert").GetBoolean(),
-        RuleOrMonitorId = e.GetProperty("ruleOrMonitorId").GetString()!,
-        ProblemId = e.GetProperty("problemId").GetGuid(),
-        RepeatCount = e.GetProperty("repeatCount").GetInt32(),
-        Owner = e.GetProperty("owner").GetString(),
-        TicketId = e.GetProperty("ticketId").GetString(),
-        CustomFields = [.. CustomFieldNames.Select(n => e.GetProperty(n).GetString())],
-        Context = e.GetProperty("context").GetString(),
-        Parameters = [.. e.GetProperty("parameters").EnumerateArray().Select(v => v.GetString()!)],
-        Suppression = [.. e.GetProperty("suppression").EnumerateArray().Select(v => v.GetString()!)],
-        TimeRaised = e.GetProperty("timeRaised").GetDateTimeOffset(),
-        TimeAdded = e.GetProperty("timeAdded").GetDateTimeOffset(),
-        LastModified = e.GetProperty("lastModified").GetDateTimeOffset(),
-        LastModifiedBy = e.GetProperty("lastModifiedBy").GetString()!,
-        TimeResolved = e.GetProperty("timeResolved").ValueKind == JsonValueKind.Null ? null : e.GetProperty("timeResolved").GetDateTimeOffset(),
-        ResolvedBy = e.GetProperty("resolvedBy").GetString(),
-        ConnectorId = e.GetProperty("connectorId").ValueKind == JsonValueKind.Null ? null : e.GetProperty("connectorId").GetGuid(),
-        Version = e.GetProperty("version").GetInt64(),
-    };
-
     /// <summary>The history entry <see cref="AlertUpdatedEvent"/> wrote under <c>history</c>.</summary>
     public static AlertHistoryEntry ReadHistory(Guid alertId, JsonElement e) => new(
         alertId,

@@ -409,6 +409,33 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
         LastModifiedBy = "System",
     };
 
+    [SkippableFact]
+    public async Task AlertFeedEntries_ReadBack_AsTheAlertAndItsHistory()
+    {
+        await using var test = await TestStores.CreateAsync(provider);
+        var store = OperationsStore.For(test.Store);
+        var alert = FullAlert() with { TimeResolved = Precise.AddHours(1), ResolvedBy = "kim" };
+        var updated = alert with { Version = 6, Owner = "bob", LastModified = Precise.AddHours(2) };
+        var history = new AlertHistoryEntry(alert.Id, 6, Precise.AddHours(2), new ChangeAuthor(Id(77).ToString(), ChangeAuthorKind.Connector),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("owner", new FieldChange("ann", "bob"))]), "taken «over»");
+        var created = new OperationsBatch();
+        created.CreatedAlerts.Add(alert);
+        await store.CommitAsync(created, default);
+        var changed = new OperationsBatch();
+        changed.UpdatedAlerts.Add((updated, history));
+        await store.CommitAsync(changed, default);
+
+        var changes = (await test.Store.ReadFeedAsync(0, 100, default)).Select(AlertFeedChange.From).OfType<AlertFeedChange>().ToList();
+
+        changes.Select(c => c.Created).Should().Equal(true, false);
+        changes[0].Alert.Should().BeEquivalentTo(Normalized(alert));
+        changes[0].History.Should().BeNull();
+        changes[0].ChangedBy.Should().Be("connector:itsm");
+        changes[1].Alert.Should().BeEquivalentTo(Normalized(updated));
+        changes[1].History.Should().BeEquivalentTo(history with { Time = StoredTime.Normalize(history.Time) });
+        changes[1].ChangedBy.Should().Be(Id(77).ToString());
+    }
+
     private static Alert FullAlert() => MonitorAlert(10, objectId: 1) with
     {
         Name = "Ünïcödé «alert» 東京 🚀",
