@@ -14,6 +14,7 @@ internal sealed class CommitClock : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<long, DateTime> _committed = new();
     private readonly Task _loop;
+    private long _after;
 
     private CommitClock(InstanceStore store, long head)
     {
@@ -23,6 +24,16 @@ internal sealed class CommitClock : IAsyncDisposable
 
     public static async Task<CommitClock> StartAsync(InstanceStore store) =>
         new(store, await store.ReadFeedHeadAsync(CancellationToken.None));
+
+    /// <summary>Waits until the clock has stamped every change committed so far (a consumer can be faster than it).</summary>
+    public async Task SettleAsync()
+    {
+        var head = await _store.ReadFeedHeadAsync(CancellationToken.None);
+        while (Volatile.Read(ref _after) < head)
+        {
+            await Task.Delay(5);
+        }
+    }
 
     /// <summary>When the change at <paramref name="sequence"/> was seen committed.</summary>
     public DateTime this[long sequence] =>
@@ -50,6 +61,7 @@ internal sealed class CommitClock : IAsyncDisposable
                 {
                     _committed[entry.Sequence] = now;
                     after = entry.Sequence;
+                    Volatile.Write(ref _after, after);
                 }
             }
             while (entries.Count > 0);

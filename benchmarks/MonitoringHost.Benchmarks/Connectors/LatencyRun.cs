@@ -84,6 +84,7 @@ internal static class LatencyRun
             var seconds = (DateTime.UtcNow - started).TotalSeconds;
             await arrivals.WaitForAsync(2 * machines.Length * Rounds, Patience);
             var (got, batches) = arrivals.Take();
+            await clock.SettleAsync();
 
             var created = Match(flips.Where(f => f.Over), got.Where(a => a.Change == "alert.created"), clock);
             var closed = Match(flips.Where(f => !f.Over), got.Where(a => a.Change == "alert.updated" && a.ResolutionState == 255), clock);
