@@ -16,11 +16,12 @@ namespace MonitoringHost.Benchmarks.Connectors;
 /// <c>--postgres</c>), with the scenario pack <c>Packs/Benchmark.Connectors.xml</c> and virtual machines pushed through
 /// <c>POST /api/v1/discovery-data</c>:
 /// <list type="bullet">
-/// <item>"pull": 200,000 alerts created through <c>POST /api/v1/alerts</c> (arrays of 1,000) after three connectors
+/// <item>"pull": 200,000 alerts created through <c>POST /api/v1/alerts</c> (arrays of 1,000) after four connectors
 /// were registered, then each connector drained by one client with <c>GET /connectors/{id}/alerts?limit=5000</c> and
 /// <c>POST /connectors/{id}/ack</c> until <c>more</c> is false: a subscription matching everything read with raw HTTP
-/// and <see cref="JsonDocument"/>, the same with the .NET client's types, and one matching the third of the alerts
-/// whose severity is Error.</item>
+/// and <see cref="JsonDocument"/>, the same with the .NET client's types (waiting for each acknowledgement, and
+/// acknowledging each batch while the next is read), and one matching the third of the alerts whose severity is
+/// Error.</item>
 /// <item>"latency": performance samples crossing the monitor's threshold on 100 virtual machines, so that each
 /// sample raises or closes an alert; the time from sending the sample to a webhook receiver, and to a long-polling
 /// pull client, having the alert (see <see cref="LatencyRun"/>).</item>
