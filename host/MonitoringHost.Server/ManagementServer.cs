@@ -22,9 +22,10 @@ public sealed class ManagementServer : IAsyncDisposable
     private readonly SemaphoreSlim _packChanges = new(1, 1);
     private volatile ServerRuntime _runtime;
 
-    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started)
+    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started, CredentialKey key, CredentialVault runAs)
     {
-        SecretKey = CredentialKey.LoadOrCreate(options.CredentialKeyFile ?? Path.Combine(options.Store.DataFolder, CredentialKeyFileName));
+        SecretKey = key;
+        RunAs = runAs;
         Keys = ApiKeyStore.For(store);
         Operations = OperationsStore.For(store);
         Options = options;
@@ -54,8 +55,11 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public ServerOptions Options { get; }
 
-    /// <summary>The key secrets kept in the store (webhook secrets…) are sealed under.</summary>
+    /// <summary>The key secrets kept in the store (Run As accounts, webhook secrets) are sealed under.</summary>
     public CredentialKey SecretKey { get; }
+
+    /// <summary>The Run As accounts and their profile assignments, encrypted under <see cref="SecretKey"/>.</summary>
+    public CredentialVault RunAs { get; }
 
     public InstanceStore Store { get; }
 
@@ -69,6 +73,9 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>The workflow host over the current pack set (a new one after a pack is imported or deleted).</summary>
     public WorkflowHost Host => _runtime.Host;
+
+    /// <summary>The Run As resolver of the current pack set's workflows.</summary>
+    public RunAsResolver RunAsResolver => _runtime.RunAs;
 
     public DateTimeOffset Started { get; }
 
@@ -109,6 +116,7 @@ public sealed class ManagementServer : IAsyncDisposable
         var store = await InstanceStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
         CollectedDataStore? collected = null;
         ServerRuntime? runtime = null;
+        CredentialKey? key = null;
         try
         {
             var imported = await ManagementPackStore.For(store).ListAsync(cancellationToken).ConfigureAwait(false);
@@ -133,8 +141,10 @@ public sealed class ManagementServer : IAsyncDisposable
             var fromFiles = loaded.Packs.Packs.Skip(loaded.Packs.Packs.Length - loaded.Summary.Packs).Select(p => p.Id);
             var origins = new PackOrigins(shipped.Select(p => p.Id), imported.Where(i => !fromFiles.Contains(i.Name)), fromFiles);
             collected = CollectedDataStore.Open(store, time: time);
-            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, cancellationToken).ConfigureAwait(false);
-            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow());
+            key = CredentialKey.LoadOrCreate(options.CredentialKeyFile ?? Path.Combine(options.Store.DataFolder, CredentialKeyFileName));
+            var vault = new CredentialVault(CredentialStore.For(store), key, time);
+            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, cancellationToken).ConfigureAwait(false);
+            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
             return server;
@@ -142,6 +152,7 @@ public sealed class ManagementServer : IAsyncDisposable
         catch
         {
             await StopAsync(store, runtime, collected).ConfigureAwait(false);
+            key?.Dispose();
             throw;
         }
     }
@@ -202,7 +213,7 @@ public sealed class ManagementServer : IAsyncDisposable
         catch
         {
             old.Space.Dispose();
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -212,11 +223,11 @@ public sealed class ManagementServer : IAsyncDisposable
         old.Space.Dispose();
         try
         {
-            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }

@@ -46,6 +46,7 @@ public static class ServerApp
         app.MapConnectors(server);
         app.MapConnectorDelivery(server);
         app.MapEventStream(server);
+        app.MapRunAs(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

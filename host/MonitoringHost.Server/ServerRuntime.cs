@@ -1,6 +1,7 @@
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Runtime.Compilation;
+using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Operations;
@@ -15,12 +16,16 @@ namespace MonitoringHost.Server;
 /// </summary>
 internal sealed class ServerRuntime
 {
-    private ServerRuntime(InstanceSpace space, OperationsEngine engine, WorkflowHost host)
+    private ServerRuntime(InstanceSpace space, OperationsEngine engine, WorkflowHost host, RunAsResolver runAs)
     {
         Space = space;
         Engine = engine;
         Host = host;
+        RunAs = runAs;
     }
+
+    /// <summary>Resolves the Run As profiles of this pack set's workflows (reload it after accounts or assignments change).</summary>
+    public RunAsResolver RunAs { get; }
 
     public InstanceSpace Space { get; }
 
@@ -29,7 +34,7 @@ internal sealed class ServerRuntime
     public WorkflowHost Host { get; }
 
     /// <summary>Opens the instance space over <paramref name="classes"/>, starts the engine, then the workflows.</summary>
-    public static async Task<ServerRuntime> OpenAsync(ClassCatalog classes, InstanceStore store, CollectedDataStore collected, ServerOptions options, CancellationToken cancellationToken)
+    public static async Task<ServerRuntime> OpenAsync(ClassCatalog classes, InstanceStore store, CollectedDataStore collected, ServerOptions options, CredentialVault vault, CancellationToken cancellationToken)
     {
         var time = options.Time;
         InstanceSpace? space = null;
@@ -42,7 +47,8 @@ internal sealed class ServerRuntime
             var discovery = new InstanceSpaceDiscoverySink(space);
             var results = new WorkflowResults(discovery);
             var status = new ServerSelfStatus(store, engine);
-            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status };
+            var runAs = await vault.CreateResolverAsync(space, cancellationToken).ConfigureAwait(false);
+            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status, RunAs = runAs };
             host = new WorkflowHost(space, new WorkflowCompiler(classes.Packs, ModuleCatalog.Default), services, results, options.Runtime);
             status.Host = host;
             await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);
@@ -50,7 +56,7 @@ internal sealed class ServerRuntime
 
             // The server is an object of its own, which the shipped self-monitoring pack targets; its monitors run at once.
             await space.ApplyAsync(SelfDiscovery.Data(options.ServerName ?? SelfDiscovery.LocalName()), cancellationToken).ConfigureAwait(false);
-            return new ServerRuntime(space, engine, host);
+            return new ServerRuntime(space, engine, host, runAs);
         }
         catch
         {

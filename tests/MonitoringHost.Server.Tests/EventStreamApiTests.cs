@@ -301,27 +301,4 @@ public sealed class EventStreamApiTests : IAsyncLifetime
         log.Entries.Where(e => e.Level >= LogLevel.Warning || e.Exception is not null).Should().BeEmpty();
         await _api.StartAgainAsync();
     }
-
-    /// <summary>What the HTTP application logs, kept for the test to read.</summary>
-    private sealed class CollectingLog : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Category, string Message, Exception? Exception)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new CategoryLogger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CategoryLogger(CollectingLog log, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                log.Entries.Enqueue((logLevel, category, formatter(state, exception), exception));
-        }
-    }
 }

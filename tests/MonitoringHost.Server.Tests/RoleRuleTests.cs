@@ -76,6 +76,14 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["DELETE /api/v1/connectors/{id}/webhook"] = Administrators,
         ["GET /api/v1/alerts/{id}/forwarding"] = Readers,
 
+        // Run As accounts: written by Administrators only; names and kinds (never values) readable by Authors.
+        ["POST /api/v1/runas/accounts"] = Administrators,
+        ["GET /api/v1/runas/accounts"] = Authors,
+        ["DELETE /api/v1/runas/accounts/{id}"] = Administrators,
+        ["GET /api/v1/runas/assignments"] = Authors,
+        ["PUT /api/v1/runas/assignments"] = Administrators,
+        ["DELETE /api/v1/runas/assignments"] = Administrators,
+
         // A Connector key streams only the alert events of its own alerts.
         ["GET /api/v1/events"] = ReadersAndConnectors,
     };

@@ -65,7 +65,11 @@ public sealed class RunAsCredential
         new(RunAsAccountKind.Generic, fields ?? throw new ArgumentNullException(nameof(fields)));
 
     /// <summary>Rebuilds a credential from its fields (as decrypted); the kind's rules apply as when it was made.</summary>
-    internal static RunAsCredential FromFields(RunAsAccountKind kind, IEnumerable<KeyValuePair<string, string>> fields) => new(kind, fields);
+    /// <summary>
+    /// A credential of <paramref name="kind"/> from named fields (<see cref="RunAsFields"/>); throws
+    /// <see cref="ArgumentException"/> naming a field the kind does not have or a required one missing.
+    /// </summary>
+    public static RunAsCredential FromFields(RunAsAccountKind kind, IEnumerable<KeyValuePair<string, string>> fields) => new(kind, fields);
 
     /// <summary>The value of <paramref name="name"/>, or null when the account has none.</summary>
     public string? Field(string name) => _fields.GetValueOrDefault(name);
