@@ -6,7 +6,10 @@ namespace MonitoringHost.Cli;
 /// <summary>The <c>mh</c> command tree. Output goes to the given writers so tests can read it.</summary>
 public static class MhCommand
 {
-    public static int Invoke(string[] args, TextWriter output, TextWriter error)
+    public static int Invoke(string[] args, TextWriter output, TextWriter error) => Invoke(args, output, error, Console.In);
+
+    /// <summary>As <see cref="Invoke(string[], TextWriter, TextWriter)"/>, with secrets read from <paramref name="input"/>.</summary>
+    public static int Invoke(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
         var root = new RootCommand("MonitoringHost: run and manage management packs agentlessly.");
         var mp = new Command("mp", "Work with management packs.");
@@ -28,6 +31,7 @@ public static class MhCommand
         root.Subcommands.Add(DiscoveryCommand.Create(output, error));
         root.Subcommands.Add(EventsCommand.Create(output, error));
         root.Subcommands.Add(ConnectorCommand.Create(output, error));
+        root.Subcommands.Add(RunAsCommand.Create(output, error, input));
 
         var parsed = root.Parse(args);
         var exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
