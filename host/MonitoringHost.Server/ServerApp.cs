@@ -47,6 +47,7 @@ public static class ServerApp
         app.MapConnectorDelivery(server);
         app.MapEventStream(server);
         app.MapRunAs(server);
+        app.MapComputerSweep(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

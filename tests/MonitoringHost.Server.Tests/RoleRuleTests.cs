@@ -84,6 +84,8 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["PUT /api/v1/runas/assignments"] = Administrators,
         ["DELETE /api/v1/runas/assignments"] = Administrators,
 
+        ["POST /api/v1/computers:sweep"] = Authors,
+
         // A Connector key streams only the alert events of its own alerts.
         ["GET /api/v1/events"] = ReadersAndConnectors,
     };
