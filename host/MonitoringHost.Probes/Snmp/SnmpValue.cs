@@ -50,6 +50,12 @@ public sealed record SnmpValue(SnmpValueType Type, object? Value)
 
     public override string ToString() => $"{Type}: {Text}";
 
+    /// <summary>Same type and same value; octet strings compare by their bytes.</summary>
+    public bool Equals(SnmpValue? other) =>
+        other is not null && Type == other.Type && (Value is byte[] bytes && other.Value is byte[] others ? bytes.AsSpan().SequenceEqual(others) : Equals(Value, other.Value));
+
+    public override int GetHashCode() => HashCode.Combine(Type, Value is byte[] bytes ? bytes.Length : Value?.GetHashCode() ?? 0);
+
     public static SnmpValue Integer(int value) => new(SnmpValueType.Integer, value);
 
     public static SnmpValue OctetString(string value) => new(SnmpValueType.OctetString, Encoding.UTF8.GetBytes(value));
