@@ -79,6 +79,7 @@ public sealed partial class SnmpClient
                 var dot = suffix.IndexOf('.', StringComparison.Ordinal);
                 if (dot < 0)
                 {
+                    // entry.column with no index is not a table cell (an agent's odd scalar there): it belongs to no row.
                     continue;
                 }
 

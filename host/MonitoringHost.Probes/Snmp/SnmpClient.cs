@@ -21,7 +21,7 @@ public sealed partial class SnmpClient : IDisposable
     private readonly Task _receiving;
     private int _nextRequestId = Random.Shared.Next(1, int.MaxValue / 2);
     private long _dropped;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public SnmpClient(SnmpAgent agent, TimeProvider time)
     {

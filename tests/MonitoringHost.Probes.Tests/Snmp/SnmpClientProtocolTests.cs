@@ -96,13 +96,13 @@ public sealed class SnmpClientProtocolTests
     }
 
     [Fact]
-    public void BadOid_IsRejectedBeforeAnythingIsSent()
+    public async Task BadOid_IsRejectedBeforeAnythingIsSent()
     {
         using var client = new SnmpClient(new SnmpAgent(new IPEndPoint(IPAddress.Loopback, 9), "public"), TimeProvider.System);
 
         var get = () => client.GetAsync(["SNMPv2-MIB::sysDescr.0"], CancellationToken.None);
 
-        get.Should().ThrowAsync<ArgumentException>().WithMessage("'SNMPv2-MIB::sysDescr.0' is not an object identifier: 'SNMPv2-MIB::sysDescr' is not a sub-identifier*");
+        await get.Should().ThrowAsync<ArgumentException>().WithMessage("'SNMPv2-MIB::sysDescr.0' is not an object identifier: 'SNMPv2-MIB::sysDescr' is not a sub-identifier*");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
