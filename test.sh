@@ -24,6 +24,7 @@ cleanup() {
   [ -n "$pg_dir" ] && rm -rf "$pg_dir"
   if [ -n "$snmp_dir" ] && [ -f "$snmp_dir/snmpd.bgpid" ]; then
     kill "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null || true
+    wait "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null || true
   fi
   [ -n "$snmp_dir" ] && rm -rf "$snmp_dir"
   rm -rf "$results"
