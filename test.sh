@@ -2,13 +2,15 @@
 # Runs the whole test suite: restores, builds (warnings are errors) and runs every test project,
 # then prints one closing line "N passed, N failed, N skipped".
 # Packages the tests need are installed here, and the services they talk to are started here: a throwaway
-# PostgreSQL cluster on a free loopback port (MH_TEST_POSTGRES). A service that cannot start is reported; the tests
+# PostgreSQL cluster on a free loopback port (MH_TEST_POSTGRES) and an SNMP agent (snmpd) on a free loopback UDP port
+# (MH_TEST_SNMP). A service that cannot start is reported; the tests
 # that need it are then skipped locally and fail under CI=true.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 results=$(mktemp -d)
 pg_dir=""
+snmp_dir=""
 pg_bin=/usr/lib/postgresql/15/bin
 
 as_postgres() {
@@ -20,6 +22,11 @@ cleanup() {
     as_postgres "$pg_bin/pg_ctl -D $pg_dir/data -m immediate -w stop" >/dev/null 2>&1 || true
   fi
   [ -n "$pg_dir" ] && rm -rf "$pg_dir"
+  if [ -n "$snmp_dir" ] && [ -f "$snmp_dir/snmpd.bgpid" ]; then
+    kill "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null || true
+    wait "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null || true
+  fi
+  [ -n "$snmp_dir" ] && rm -rf "$snmp_dir"
   rm -rf "$results"
 }
 trap cleanup EXIT
@@ -52,6 +59,44 @@ start_postgres() {
   echo "PostgreSQL 15 on 127.0.0.1:$port, started in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
+# Starts snmpd on a free UDP port of 127.0.0.1 with the read-only community "public" for everything and "secret2"
+# for the system subtree only, and exports MH_TEST_SNMP=127.0.0.1:port;public. Debian ships no MIB files: OIDs are
+# numeric and MIBS= keeps the tools from looking for modules. snmptrap and snmpinform (package snmp) send the
+# notifications the trap listener tests receive.
+start_snmpd() {
+  if [ ! -x /usr/sbin/snmpd ] || ! command -v snmpinform >/dev/null; then
+    echo "snmpd or the snmp tools are not installed; installing snmpd snmp"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq snmpd snmp >/dev/null; }; then
+      echo "snmpd not started: installing snmpd snmp failed"
+      return 1
+    fi
+  fi
+  local started port tries=0
+  started=$(date +%s%N)
+  snmp_dir=$(mktemp -d)
+  port=$(python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cat >"$snmp_dir/snmpd.conf" <<CONF
+agentAddress udp:127.0.0.1:$port
+rocommunity public 127.0.0.1
+rocommunity secret2 127.0.0.1 .1.3.6.1.2.1.1
+sysLocation monitoringhost-test-lab
+sysContact snmp-test@example.invalid
+CONF
+  MIBS= MIBDIRS=/nonexistent /usr/sbin/snmpd -f -Lf "$snmp_dir/snmpd.log" -C -c "$snmp_dir/snmpd.conf" \
+    -p "$snmp_dir/snmpd.pid" -I -smux,mteTrigger,mteTriggerConf &
+  echo $! >"$snmp_dir/snmpd.bgpid"
+  until MIBS= snmpget -v2c -c public -t 0.1 -r 0 "127.0.0.1:$port" 1.3.6.1.2.1.1.3.0 >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 100 ] || ! kill -0 "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null; then
+      echo "snmpd not started:"; tail -n 20 "$snmp_dir/snmpd.log"
+      return 1
+    fi
+    sleep 0.05
+  done
+  export MH_TEST_SNMP="127.0.0.1:$port;public"
+  echo "snmpd on 127.0.0.1:$port (udp), started in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+}
+
 # Recurring maintenance windows are read in IANA time zones: the tests need the system's time zone data.
 if [ ! -e /usr/share/zoneinfo/Europe/Berlin ]; then
   echo "time zone data missing; installing tzdata"
@@ -62,6 +107,10 @@ dotnet build MonitoringHost.sln --configuration Release -warnaserror -nologo -cl
 
 if ! start_postgres; then
   echo "PostgreSQL tests will be skipped (and fail under CI=true)"
+fi
+
+if ! start_snmpd; then
+  echo "SNMP tests will be skipped (and fail under CI=true)"
 fi
 
 status=0
