@@ -9,15 +9,18 @@ namespace MonitoringHost.Probes.Tests.Ssh;
 public sealed class SshCommandRunnerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mh-ssh-").FullName;
+    private readonly List<IDisposable> _disposables = [];
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        _disposables.ForEach(d => d.Dispose());
+        Directory.Delete(_folder, recursive: true);
+    }
 
     [SkippableFact]
     public async Task RunAsync_Ed25519Key_ReturnsOutputErrorAndExitCode()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
 
         var result = await runner.RunAsync(server.Request(server.KeyCredential(server.Ed25519KeyPath), "id -un; echo oops >&2; exit 3"), CancellationToken.None);
 
@@ -35,9 +38,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_OutputOfKeyValueLines_ParsesIntoPropertyBag()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
 
         var result = await runner.RunAsync(server.Request(server.PasswordCredential(), "printf 'user=%s\\nload = 0.5\\nnoise\\nquery=a=b\\n' \"$(id -un)\""), CancellationToken.None);
 
@@ -56,9 +57,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_PasswordRsaPemAndEncryptedKey_EachLogIn()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
 
         foreach (var credential in new[]
         {
@@ -79,9 +78,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_WrongPassword_AuthenticationFailedForUser()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
 
         var result = await runner.RunAsync(server.Request(SshCredential.WithPassword(server.UserName, "not-" + server.Password), "id -un"), CancellationToken.None);
 
@@ -94,9 +91,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_KeyNotAuthorized_AuthenticationFailedForUser()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
         // The server's own host key is a valid ed25519 key that is in no authorized_keys file.
         var unauthorized = server.KeyCredential(server.HostPublicKeyPath[..^".pub".Length]);
 
@@ -109,9 +104,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_WrongPassphrase_InvalidPrivateKey()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
 
         var result = await runner.RunAsync(server.Request(server.KeyCredential(server.EncryptedKeyPath, "wrong"), "id -un"), CancellationToken.None);
 
@@ -178,11 +171,8 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_CommandLongerThanTimeout_StoppedAndConnectionStillServes()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
-        var credential = server.KeyCredential(server.Ed25519KeyPath);
-        (await runner.RunAsync(server.Request(credential, "true"), CancellationToken.None)).Completed.Should().BeTrue();
+        var (server, runner) = await PinnedRunnerAsync();
+        var credential = await ConnectedKeyCredentialAsync(server, runner);
 
         var clock = Stopwatch.StartNew();
         var result = await runner.RunAsync(server.Request(credential, "sleep 5") with { CommandTimeout = TimeSpan.FromMilliseconds(300) }, CancellationToken.None);
@@ -199,11 +189,8 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_ThirtyParallelCommands_AllSucceedOverOneConnectionTenAtATime()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
-        var credential = server.KeyCredential(server.Ed25519KeyPath);
-        (await runner.RunAsync(server.Request(credential, "true"), CancellationToken.None)).Completed.Should().BeTrue();
+        var (server, runner) = await PinnedRunnerAsync();
+        var credential = await ConnectedKeyCredentialAsync(server, runner);
 
         var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
@@ -220,9 +207,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_AfterTheConnectionDropped_OpensANewOne()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
         var request = server.Request(server.PasswordCredential(), "echo $PPID");
         var first = await runner.RunAsync(request, CancellationToken.None);
         var connection = runner.ConnectionFor(request);
@@ -242,9 +227,7 @@ public sealed class SshCommandRunnerTests : IDisposable
     [SkippableFact]
     public async Task RunAsync_CallerCancels_Throws()
     {
-        var server = SshTestServer.Require();
-        using var store = await PinnedStoreAsync(server);
-        using var runner = new SshCommandRunner(store, TimeProvider.System);
+        var (server, runner) = await PinnedRunnerAsync();
         using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var run = () => runner.RunAsync(server.Request(server.PasswordCredential(), "sleep 5"), cancelled.Token);
@@ -286,11 +269,24 @@ public sealed class SshCommandRunnerTests : IDisposable
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
     }
 
-    private async Task<FileKnownHostsStore> PinnedStoreAsync(SshTestServer server)
+    /// <summary>The test server and a runner whose known-hosts store has the server's real host key pinned.</summary>
+    private async Task<(SshTestServer Server, SshCommandRunner Runner)> PinnedRunnerAsync()
     {
+        var server = SshTestServer.Require();
         var store = new FileKnownHostsStore(Path.Combine(_folder, "known_hosts"));
+        _disposables.Add(store);
         await store.PinAsync(server.Endpoint, server.HostKey(), CancellationToken.None);
-        return store;
+        var runner = new SshCommandRunner(store, TimeProvider.System);
+        _disposables.Add(runner);
+        return (server, runner);
+    }
+
+    /// <summary>The ed25519 key credential, with its pooled connection already open.</summary>
+    private static async Task<SshCredential> ConnectedKeyCredentialAsync(SshTestServer server, SshCommandRunner runner)
+    {
+        var credential = server.KeyCredential(server.Ed25519KeyPath);
+        (await runner.RunAsync(server.Request(credential, "true"), CancellationToken.None)).Completed.Should().BeTrue();
+        return credential;
     }
 
     private static int FreePort()
