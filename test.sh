@@ -2,8 +2,8 @@
 # Runs the whole test suite: restores, builds (warnings are errors) and runs every test project,
 # then prints one closing line "N passed, N failed, N skipped".
 # Packages the tests need are installed here, and the services they talk to are started here: a throwaway
-# PostgreSQL cluster on a free loopback port (MH_TEST_POSTGRES) and an SNMP agent (snmpd) on a free loopback UDP port
-# (MH_TEST_SNMP). A service that cannot start is reported; the tests
+# PostgreSQL cluster on a free loopback port (MH_TEST_POSTGRES), an SNMP agent (snmpd) on a free loopback UDP port
+# (MH_TEST_SNMP) and an OpenSSH server with a throwaway user (MH_TEST_SSH). A service that cannot start is reported; the tests
 # that need it are then skipped locally and fail under CI=true.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,8 @@ results=$(mktemp -d)
 pg_dir=""
 snmp_dir=""
 pg_bin=/usr/lib/postgresql/15/bin
+ssh_dir=""
+ssh_user=""
 
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi
@@ -27,6 +29,9 @@ cleanup() {
     wait "$(cat "$snmp_dir/snmpd.bgpid")" 2>/dev/null || true
   fi
   [ -n "$snmp_dir" ] && rm -rf "$snmp_dir"
+  if [ -n "$ssh_dir" ] && [ -f "$ssh_dir/sshd.bgpid" ]; then kill "$(cat "$ssh_dir/sshd.bgpid")" 2>/dev/null || true; fi
+  if [ -n "$ssh_user" ]; then userdel -f -r "$ssh_user" >/dev/null 2>&1 || true; fi
+  [ -n "$ssh_dir" ] && rm -rf "$ssh_dir"
   rm -rf "$results"
 }
 trap cleanup EXIT
@@ -97,6 +102,54 @@ CONF
   echo "snmpd on 127.0.0.1:$port (udp), started in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
+# Starts sshd on a free loopback port with its own host key and config in a temp folder, for a throwaway user that
+# logs in with a password or one of three client keys (ed25519; RSA in PEM format; ed25519 encrypted with the
+# user's password as passphrase), and exports
+# MH_TEST_SSH="127.0.0.1;port;user;password;ed25519 key;RSA PEM key;encrypted ed25519 key;host public key".
+# Needs root (useradd). Prints why when it cannot.
+start_sshd() {
+  if [ "$(id -u)" != 0 ]; then echo "sshd not started: creating its test user needs root"; return 1; fi
+  if [ ! -x /usr/sbin/sshd ]; then
+    echo "sshd is not installed; installing openssh-server"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssh-server >/dev/null; }; then
+      echo "sshd not started: installing openssh-server failed"
+      return 1
+    fi
+  fi
+  local port password home tries=0
+  ssh_dir=$(mktemp -d)
+  ssh_user="mhssh$(od -An -N3 -tx1 /dev/urandom | tr -d ' \n')"
+  password="Mh-$(od -An -N9 -tx1 /dev/urandom | tr -d ' \n')"
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  if ! { useradd -m -s /bin/sh "$ssh_user" && echo "$ssh_user:$password" | chpasswd; }; then
+    echo "sshd not started: creating user $ssh_user failed"; return 1
+  fi
+  ssh-keygen -q -t ed25519 -N '' -C mh-host -f "$ssh_dir/host_ed25519_key"
+  ssh-keygen -q -t ed25519 -N '' -C mh-test -f "$ssh_dir/client_ed25519"
+  ssh-keygen -q -t rsa -b 2048 -m PEM -N '' -C mh-test -f "$ssh_dir/client_rsa_pem"
+  ssh-keygen -q -t ed25519 -N "$password" -C mh-test -f "$ssh_dir/client_ed25519_encrypted"
+  home=$(getent passwd "$ssh_user" | cut -d: -f6)
+  install -d -m 700 -o "$ssh_user" -g "$ssh_user" "$home/.ssh"
+  cat "$ssh_dir"/client_*.pub > "$home/.ssh/authorized_keys"
+  chown "$ssh_user:$ssh_user" "$home/.ssh/authorized_keys"
+  chmod 600 "$home/.ssh/authorized_keys"
+  printf '%s\n' "Port $port" "ListenAddress 127.0.0.1" "HostKey $ssh_dir/host_ed25519_key" "PidFile $ssh_dir/sshd.pid" \
+    "PubkeyAuthentication yes" "PasswordAuthentication yes" "KbdInteractiveAuthentication no" "UsePAM no" \
+    "PermitRootLogin no" "AllowUsers $ssh_user" > "$ssh_dir/sshd_config"
+  mkdir -p /run/sshd
+  /usr/sbin/sshd -D -e -f "$ssh_dir/sshd_config" > "$ssh_dir/sshd.log" 2>&1 &
+  echo $! > "$ssh_dir/sshd.bgpid"
+  until python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2).close()" 2>/dev/null; do
+    tries=$((tries + 1))
+    if [ $tries -gt 100 ] || ! kill -0 "$(cat "$ssh_dir/sshd.bgpid")" 2>/dev/null; then
+      echo "sshd not started:"; tail -n 20 "$ssh_dir/sshd.log"; return 1
+    fi
+    sleep 0.05
+  done
+  export MH_TEST_SSH="127.0.0.1;$port;$ssh_user;$password;$ssh_dir/client_ed25519;$ssh_dir/client_rsa_pem;$ssh_dir/client_ed25519_encrypted;$ssh_dir/host_ed25519_key.pub"
+  echo "sshd on 127.0.0.1:$port for user $ssh_user"
+}
+
 # Recurring maintenance windows are read in IANA time zones: the tests need the system's time zone data.
 if [ ! -e /usr/share/zoneinfo/Europe/Berlin ]; then
   echo "time zone data missing; installing tzdata"
@@ -107,6 +160,9 @@ dotnet build MonitoringHost.sln --configuration Release -warnaserror -nologo -cl
 
 if ! start_postgres; then
   echo "PostgreSQL tests will be skipped (and fail under CI=true)"
+fi
+if ! start_sshd; then
+  echo "SSH tests will be skipped (and fail under CI=true)"
 fi
 
 if ! start_snmpd; then

@@ -11,6 +11,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- api [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- connectors [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- snmp [--agent '127.0.0.1:PORT;COMMUNITY']
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- ssh [--target 'host;port;user;password;ed25519 key']
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -54,6 +55,11 @@ if (args.FirstOrDefault() == "connectors")
 if (args.FirstOrDefault() == "snmp")
 {
     return await MonitoringHost.Benchmarks.Snmp.SnmpScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "ssh")
+{
+    return await MonitoringHost.Benchmarks.Ssh.SshScenario.RunAsync(args);
 }
 
 if (args.FirstOrDefault() == "opstore")
