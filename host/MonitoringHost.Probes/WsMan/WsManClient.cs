@@ -322,7 +322,7 @@ public sealed partial class WsManClient : ICimClient, IDisposable
     }
 
     /// <summary>Null when Negotiate can run here; otherwise why not, in words a user can act on.</summary>
-    private static string? NegotiateUnsupported()
+    internal static string? NegotiateUnsupported(string gssapiLibrary = "libgssapi_krb5.so.2")
     {
         if (OperatingSystem.IsWindows())
         {
@@ -331,14 +331,14 @@ public sealed partial class WsManClient : ICimClient, IDisposable
 
         if (OperatingSystem.IsLinux())
         {
-            if (NativeLibrary.TryLoad("libgssapi_krb5.so.2", out var library))
+            if (NativeLibrary.TryLoad(gssapiLibrary, out var library))
             {
                 NativeLibrary.Free(library);
                 return null;
             }
 
-            return "Negotiate (Kerberos/NTLM) authentication needs the GSSAPI library libgssapi_krb5.so.2 on Linux "
-                + "(apt-get install libgssapi-krb5-2, plus gss-ntlmssp for NTLM), and it is not installed; "
+            return $"Negotiate (Kerberos/NTLM) authentication needs the GSSAPI library {gssapiLibrary} on Linux "
+                + "(apt-get install libgssapi-krb5-2, plus gss-ntlmssp for NTLM), and it cannot be loaded; "
                 + "use Basic authentication over HTTPS instead.";
         }
 
