@@ -10,6 +10,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- operations [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- api [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- connectors [--postgres CONNECTION]
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- wsman
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -48,6 +49,11 @@ if (args.FirstOrDefault() == "api")
 if (args.FirstOrDefault() == "connectors")
 {
     return await MonitoringHost.Benchmarks.Connectors.ConnectorsScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "wsman")
+{
+    return await MonitoringHost.Benchmarks.WsMan.WsManScenario.RunAsync();
 }
 
 if (args.FirstOrDefault() == "opstore")
