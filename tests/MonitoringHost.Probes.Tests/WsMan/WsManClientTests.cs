@@ -123,6 +123,17 @@ public sealed class WsManClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Query_NotWqlTheServerUnderstands_IsAnInvalidQuery()
+    {
+        using var client = new WsManClient(_endpoint.Target());
+
+        var failure = await Assert.ThrowsAsync<CimException>(() => client.QueryAsync("SELECT * FROM Win32_Service WHERE Name LIKE 'o%'", CancellationToken.None).ToListAsync().AsTask());
+
+        failure.Kind.Should().Be(CimErrorKind.InvalidQuery);
+        failure.Message.Should().Contain("WQL query 'SELECT * FROM Win32_Service WHERE Name LIKE 'o%''").And.Contain("The query is not valid.");
+    }
+
+    [Fact]
     public async Task EnumerateInstances_UnknownClass_IsNotFound()
     {
         using var client = new WsManClient(_endpoint.Target());

@@ -168,6 +168,23 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
         var action = header.Element(WsManNames.Addressing + "Action")?.Value;
         var resourceUri = header.Element(WsManNames.WsMan + "ResourceURI")?.Value ?? "";
         var body = request.Element(WsManNames.Soap + "Body")!;
+
+        // The addressing checks Windows makes before it looks at the operation (MS-WSMV 3.1.4.1).
+        if (string.IsNullOrWhiteSpace(header.Element(WsManNames.Addressing + "MessageID")?.Value))
+        {
+            return (500, WsManTestXml.Fault(request, "http://schemas.xmlsoap.org/ws/2004/08/addressing/fault", "a:InvalidMessageInformationHeader", "The WS-Management service cannot process the request because the header of the message is not valid: MessageID is missing. ", 2150858761, ComputerName));
+        }
+
+        if (header.Element(WsManNames.Addressing + "ReplyTo")?.Element(WsManNames.Addressing + "Address")?.Value != WsManNames.Anonymous)
+        {
+            return (500, WsManTestXml.Fault(request, "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault", "w:UnsupportedFeature", "The WS-Management service does not support the ReplyTo address in the request. ", 2150858774, ComputerName));
+        }
+
+        if (!int.TryParse(header.Element(WsManNames.WsMan + "MaxEnvelopeSize")?.Value, CultureInfo.InvariantCulture, out var maxEnvelope) || maxEnvelope < 8192)
+        {
+            return (500, WsManTestXml.Fault(request, "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault", "w:EncodingLimit", "The WS-Management service cannot process the request because the MaxEnvelopeSize is missing or below 8192. ", 2150858813, ComputerName));
+        }
+
         const string prefix = WsManNames.WmiResourcePrefix + "root/cimv2/";
         var className = resourceUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? resourceUri[prefix.Length..] : null;
         switch (action)
