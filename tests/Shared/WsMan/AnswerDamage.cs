@@ -1,7 +1,7 @@
 namespace MonitoringHost.Tests.Shared.WsMan;
 
 /// <summary>How the test endpoint spoils its answers.</summary>
-internal enum AnswerDamage
+public enum AnswerDamage
 {
     None,
 
