@@ -239,7 +239,8 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
                 return (500, WsManTestXml.Fault(request, "http://schemas.dmtf.org/wbem/wsman/1/wsman/fault", "w:InvalidSelectors", "The WS-Management service cannot process the request because the request contained invalid selectors for the resource. ", WsManTestXml.InvalidSelectors, ComputerName));
             }
 
-            instance = ServiceInstances().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)).Instance;
+            var service = Services.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+            instance = service is null ? null : WsManTestXml.Instance("Win32_Service", service.Properties(ComputerName));
         }
 
         return instance is null
@@ -290,13 +291,12 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     private List<XElement>? Instances(string className, WqlSelect? select) => className.ToUpperInvariant() switch
     {
-        "WIN32_SERVICE" => ServiceInstances().Where(s => select is null || select.Matches(s.Properties)).Select(s => s.Instance).ToList(),
+        "WIN32_SERVICE" => ServiceProperties().Where(p => select is null || select.Matches(p)).Select(p => WsManTestXml.Instance("Win32_Service", p)).ToList(),
         "WIN32_OPERATINGSYSTEM" => select is null || select.Matches(OperatingSystem()) ? [WsManTestXml.Instance("Win32_OperatingSystem", OperatingSystem())] : [],
         _ => null,
     };
 
-    private List<(string Name, IReadOnlyList<KeyValuePair<string, object?>> Properties, XElement Instance)> ServiceInstances() =>
-        [.. Services.Select(s => s.Properties(ComputerName)).Select(p => ((string)p.Single(x => x.Key == "Name").Value!, p, WsManTestXml.Instance("Win32_Service", p)))];
+    private IEnumerable<IReadOnlyList<KeyValuePair<string, object?>>> ServiceProperties() => Services.Select(s => s.Properties(ComputerName));
 
     private static List<XElement> Page(Queue<XElement> remaining, XElement? maxElements)
     {
