@@ -238,6 +238,23 @@ public sealed class WsManClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Https_SelfSignedListener_WorksWhenAskedAndIsRefusedOtherwise()
+    {
+        using var certificate = Http.TestCertificates.SelfSigned("CN=SCO-TEST01", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), "127.0.0.1");
+        await using var https = await WsManTestEndpoint.StartAsync(certificate: certificate);
+        using var trusting = new WsManClient(https.Target() with { SkipCertificateCheck = true });
+        using var checking = new WsManClient(https.Target());
+
+        var os = await trusting.GetInstanceAsync("Win32_OperatingSystem", new Dictionary<string, string>(), CancellationToken.None);
+        var failure = await GetOperatingSystemFailureAsync(checking);
+
+        trusting.Target.Url.Scheme.Should().Be("https");
+        os.GetString("CSName").Should().Be("SCO-TEST01");
+        failure.Kind.Should().Be(CimErrorKind.Unreachable);
+        failure.Message.Should().Contain("SSL");
+    }
+
+    [Fact]
     public async Task NothingListening_IsUnreachable()
     {
         var port = _endpoint.Port;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -64,19 +66,27 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     public int Releases => Volatile.Read(ref _releases);
 
-    public static async Task<WsManTestEndpoint> StartAsync(string userName = DefaultUserName, string password = DefaultPassword)
+    /// <summary>Starts the endpoint over HTTP, or over HTTPS with <paramref name="certificate"/>.</summary>
+    public static async Task<WsManTestEndpoint> StartAsync(string userName = DefaultUserName, string password = DefaultPassword, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var endpoint = new WsManTestEndpoint(builder.Build(), userName, password);
         await endpoint._app.StartAsync();
-        endpoint.Url = new Uri(endpoint._app.Urls.Single() + "/wsman");
+        var port = new Uri(endpoint._app.Urls.Single()).Port;
+        endpoint.Url = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{port}/wsman");
         return endpoint;
     }
 
     public WsManTarget Target(string? userName = null, string? password = null) =>
-        new("127.0.0.1", userName ?? DefaultUserName, password ?? DefaultPassword) { Port = Port };
+        new("127.0.0.1", userName ?? DefaultUserName, password ?? DefaultPassword) { Port = Port, UseHttps = Url.Scheme == Uri.UriSchemeHttps };
 
     public TestWindowsService Service(string name)
     {
