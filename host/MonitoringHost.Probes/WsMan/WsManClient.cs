@@ -227,7 +227,10 @@ public sealed partial class WsManClient : ICimClient, IDisposable
                 _target.Url,
                 $"{operation}: {_target.Url} refused the credentials of user '{_target.UserName}' with {_target.Authentication} authentication "
                 + $"(HTTP 401; the server offers: {(offered.Length == 0 ? "nothing" : offered)}). Check the user name and password, "
-                + "and that the WinRM service allows this authentication scheme.")
+                + "and that the WinRM service allows this authentication scheme."
+                + (_target.Authentication == WsManAuthentication.Negotiate && !OperatingSystem.IsWindows()
+                    ? " Off Windows, Negotiate needs a Kerberos setup for the host (krb5.conf, a ticket) or gss-ntlmssp for NTLM."
+                    : ""))
             { HttpStatus = status };
         }
 
