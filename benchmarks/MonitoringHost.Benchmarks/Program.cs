@@ -12,6 +12,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- connectors [--postgres CONNECTION]
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- snmp [--agent '127.0.0.1:PORT;COMMUNITY']
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- ssh [--target 'host;port;user;password;ed25519 key']
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- wsman
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -60,6 +61,11 @@ if (args.FirstOrDefault() == "snmp")
 if (args.FirstOrDefault() == "ssh")
 {
     return await MonitoringHost.Benchmarks.Ssh.SshScenario.RunAsync(args);
+}
+
+if (args.FirstOrDefault() == "wsman")
+{
+    return await MonitoringHost.Benchmarks.WsMan.WsManScenario.RunAsync();
 }
 
 if (args.FirstOrDefault() == "opstore")
