@@ -79,17 +79,10 @@ internal static class ConnectorEndpoints
         }).Answers<ItemList<Connector>>().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
 
         app.MapGet(Path + "/{id:guid}", async (HttpContext context, Guid id) =>
-        {
-            if (ApiAuth.Identity(context) is { Role: ApiRole.Connector } identity && identity.ConnectorId != id)
-            {
-                return Problems.Result(StatusCodes.Status403Forbidden, "Forbidden",
-                    $"the key '{identity.Name}' has the role Connector and reads only its own connector {identity.ConnectorId}, not {id}");
-            }
-
-            return await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is { } connector
+            await connectors.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is { } connector
                 ? Results.Ok(await ConnectorDeliveryEndpoints.ShapeAsync(server, connectors, connector, context.RequestAborted).ConfigureAwait(false))
-                : Problems.NotFound($"there is no connector {id}");
-        }).Answers<Connector>().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
+                : Problems.NotFound($"there is no connector {id}"))
+            .Answers<Connector>().Own().Allow([.. ApiAuth.Readers, ApiRole.Connector]);
 
         foreach (var (verb, enabled) in new[] { ("enable", true), ("disable", false) })
         {

@@ -51,8 +51,7 @@ internal static class RunAsEndpoints
                 }
                 catch (ArgumentException e)
                 {
-                    // The message names fields, never their values.
-                    errors.Add(Error("fields", e.Message.Split(" (Parameter", 2)[0]));
+                    errors.Add(Error("fields", Reason(e)));
                 }
             }
 
@@ -114,7 +113,7 @@ internal static class RunAsEndpoints
             }
             catch (ArgumentException e)
             {
-                return Problems.Invalid("", e.Message.Split(" (Parameter", 2)[0]);
+                return Problems.Invalid("", Reason(e));
             }
 
             await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
@@ -145,6 +144,9 @@ internal static class RunAsEndpoints
     private static string FieldName(string name) =>
         new[] { RunAsFields.UserName, RunAsFields.Password, RunAsFields.Domain, RunAsFields.PrivateKey, RunAsFields.Passphrase, RunAsFields.CommunityString, RunAsFields.Certificate }
             .FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase)) ?? name;
+
+    /// <summary>What the credential or vault refused, without the parameter name the exception appends (it names fields, never values).</summary>
+    private static string Reason(ArgumentException e) => e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static RunAsAccountInfo Shape(StoredRunAsAccount a) => new(a.Id, a.Name, a.Kind, a.Modified);
 
