@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Runtime.Credentials;
+using MonitoringHost.Runtime.Modules.Agentless;
 
 namespace MonitoringHost.Runtime.Modules;
 
@@ -9,6 +10,8 @@ namespace MonitoringHost.Runtime.Modules;
 /// performance samples and events go.</summary>
 public sealed class RuntimeServices
 {
+    private AgentlessServices? _agentless;
+
     public required TimeProvider Time { get; init; }
 
     /// <summary>The imported classes and relationship types (and through them the pack set), to read ids in configurations.</summary>
@@ -30,6 +33,29 @@ public sealed class RuntimeServices
     /// credential store, in which case a workflow naming a profile does not load.
     /// </summary>
     public RunAsResolver? RunAs { get; init; }
+
+    /// <summary>
+    /// Endpoints, reachability, the SSH pool and CIM clients the protocol modules (WS-Man, SSH, SNMP) share; made on
+    /// first use with the defaults (ports from names, host keys in memory) unless given.
+    /// </summary>
+    public AgentlessServices Agentless
+    {
+        get
+        {
+            if (_agentless is null)
+            {
+                var made = new AgentlessServices(Time);
+                if (Interlocked.CompareExchange(ref _agentless, made, null) is not null)
+                {
+                    made.Dispose();
+                }
+            }
+
+            return _agentless!;
+        }
+
+        init => _agentless = value;
+    }
 
     /// <summary>The management server's own figures, for its self-monitoring modules; null outside a management server.</summary>
     public SelfMonitoring.IServerSelfStatus? SelfStatus { get; init; }

@@ -1,0 +1,11 @@
+namespace MonitoringHost.Runtime.Modules.Agentless;
+
+/// <summary>Finds where to reach a computer (by the name a module's configuration gives) over a protocol.</summary>
+public interface IAgentlessEndpoints
+{
+    /// <summary>
+    /// The endpoint for <paramref name="computerName"/> over <paramref name="protocol"/>: the port and options the
+    /// computer was added with, or the protocol's defaults for a computer nobody added (a name a pack computed).
+    /// </summary>
+    AgentlessEndpoint Resolve(string computerName, string protocol);
+}
