@@ -32,6 +32,7 @@ public static class MhCommand
         root.Subcommands.Add(EventsCommand.Create(output, error));
         root.Subcommands.Add(ConnectorCommand.Create(output, error));
         root.Subcommands.Add(RunAsCommand.Create(output, error, input));
+        root.Subcommands.Add(ComputerCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         var exitCode = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });

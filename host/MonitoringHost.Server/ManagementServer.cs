@@ -5,6 +5,9 @@ using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Operations;
+using MonitoringHost.Probes.Ssh;
+using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -20,10 +23,14 @@ public sealed class ManagementServer : IAsyncDisposable
     private const int MinimumThreads = 64;
 
     private readonly SemaphoreSlim _packChanges = new(1, 1);
+    private readonly FileKnownHostsStore _knownHosts;
     private volatile ServerRuntime _runtime;
 
-    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started, CredentialKey key, CredentialVault runAs)
+    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started, CredentialKey key, CredentialVault runAs, AgentlessServices agentless, ManagedComputerRegistry computers, FileKnownHostsStore knownHosts)
     {
+        Agentless = agentless;
+        Computers = computers;
+        _knownHosts = knownHosts;
         SecretKey = key;
         RunAs = runAs;
         Keys = ApiKeyStore.For(store);
@@ -37,6 +44,12 @@ public sealed class ManagementServer : IAsyncDisposable
         HandOuts = new ConnectorHandOuts();
         Webhooks = new ConnectorWebhooks(this);
     }
+
+    /// <summary>Where agentless computers are reached and how they answered lately, the SSH pool, CIM clients.</summary>
+    public AgentlessServices Agentless { get; }
+
+    /// <summary>The computers added to be managed without an agent (<c>mh computer add</c>).</summary>
+    public ManagedComputerRegistry Computers { get; }
 
     /// <summary>What connectors were handed and have not acknowledged yet.</summary>
     public ConnectorHandOuts HandOuts { get; }
@@ -52,6 +65,9 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>The file in the data folder that holds the key secrets are sealed under, unless the options name another.</summary>
     public const string CredentialKeyFileName = "credential.key";
+
+    /// <summary>The file in the data folder where the SSH host keys of agentless computers are pinned.</summary>
+    public const string KnownHostsFileName = "known_hosts";
 
     public ServerOptions Options { get; }
 
@@ -117,6 +133,9 @@ public sealed class ManagementServer : IAsyncDisposable
         CollectedDataStore? collected = null;
         ServerRuntime? runtime = null;
         CredentialKey? key = null;
+        ManagedComputerRegistry? computers = null;
+        FileKnownHostsStore? knownHosts = null;
+        AgentlessServices? agentless = null;
         try
         {
             var imported = await ManagementPackStore.For(store).ListAsync(cancellationToken).ConfigureAwait(false);
@@ -142,9 +161,17 @@ public sealed class ManagementServer : IAsyncDisposable
             var origins = new PackOrigins(shipped.Select(p => p.Id), imported.Where(i => !fromFiles.Contains(i.Name)), fromFiles);
             collected = CollectedDataStore.Open(store, time: time);
             key = CredentialKey.LoadOrCreate(options.CredentialKeyFile ?? Path.Combine(options.Store.DataFolder, CredentialKeyFileName));
-            var vault = new CredentialVault(CredentialStore.For(store), key, time);
-            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, cancellationToken).ConfigureAwait(false);
-            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault);
+            var credentials = CredentialStore.For(store);
+            var vault = new CredentialVault(credentials, key, time);
+            computers = new ManagedComputerRegistry(credentials);
+            await computers.ReloadAsync(cancellationToken).ConfigureAwait(false);
+            knownHosts = new FileKnownHostsStore(Path.Combine(options.Store.DataFolder, KnownHostsFileName));
+            agentless = new AgentlessServices(time, computers, knownHosts)
+            {
+                Reachability = new RemoteReachability(time) { FirstBackoff = options.AgentlessBackoff, MaxBackoff = options.AgentlessMaxBackoff },
+            };
+            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, agentless, cancellationToken).ConfigureAwait(false);
+            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault, agentless, computers, knownHosts);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
             return server;
@@ -153,6 +180,8 @@ public sealed class ManagementServer : IAsyncDisposable
         {
             await StopAsync(store, runtime, collected).ConfigureAwait(false);
             key?.Dispose();
+            agentless?.Dispose();
+            knownHosts?.Dispose();
             throw;
         }
     }
@@ -177,6 +206,8 @@ public sealed class ManagementServer : IAsyncDisposable
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
         SecretKey.Dispose();
+        Agentless.Dispose();
+        _knownHosts.Dispose();
     }
 
     /// <summary>
@@ -213,7 +244,7 @@ public sealed class ManagementServer : IAsyncDisposable
         catch
         {
             old.Space.Dispose();
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -223,11 +254,11 @@ public sealed class ManagementServer : IAsyncDisposable
         old.Space.Dispose();
         try
         {
-            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -315,6 +346,15 @@ public sealed class ServerOptions
 
     /// <summary>The longest wait between retries of a webhook.</summary>
     public TimeSpan WebhookMaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long agentless workflows leave a computer alone after it first fails to answer; doubles per failure.</summary>
+    public TimeSpan AgentlessBackoff { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest wait between tries of a computer that does not answer.</summary>
+    public TimeSpan AgentlessMaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Probes in flight at once per protocol and per computer.</summary>
+    public ProbeLimits ProbeLimits { get; init; } = new();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -10,8 +10,8 @@ namespace MonitoringHost.Server;
 /// <summary>
 /// Run As accounts and profile assignments (<c>/api/v1/runas/…</c>): accounts are written by Administrators, their
 /// values encrypted at once under the server's key and never answered or logged; Authors may read names and kinds.
-/// Every change reloads the resolver, so workflow instances bound afterwards (a pack change, a restart, a new object)
-/// use it.
+/// Every change reloads the resolver; an assignment change also makes the instances of the objects it covers anew, so
+/// they use it at once (a changed account's secret needs no new instance: it is decrypted at each run).
 /// </summary>
 internal static class RunAsEndpoints
 {
@@ -117,6 +117,7 @@ internal static class RunAsEndpoints
             }
 
             await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            server.Host.Rebind(Covered(server, scope, body.Target ?? ""));
             return Results.Ok(body);
         }).Reads<RunAsProfileAssignment>().Answers<RunAsProfileAssignment>().Allow();
 
@@ -133,9 +134,18 @@ internal static class RunAsEndpoints
             }
 
             await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            server.Host.Rebind(Covered(server, parsed, target));
             return Results.NoContent();
         }).Allow();
     }
+
+    /// <summary>The objects an assignment of <paramref name="scope"/> on <paramref name="target"/> can apply to: their instances are made anew.</summary>
+    private static IEnumerable<Guid> Covered(ManagementServer server, RunAsScope scope, string target) => scope switch
+    {
+        RunAsScope.Object => Guid.TryParse(target, out var id) ? [id] : [],
+        RunAsScope.Group => Guid.TryParse(target, out var group) ? server.Space.OfClass("System.Entity").Where(o => server.Space.Contains(group, o.Id)).Select(o => o.Id) : [],
+        _ => server.Space.OfClass(target).Select(o => o.Id),
+    };
 
     private static RunAsScope? Scope(string? scope) =>
         Enum.TryParse<RunAsScope>(scope, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(scope, out _) ? parsed : null;

@@ -48,6 +48,7 @@ public static class ServerApp
         app.MapEventStream(server);
         app.MapRunAs(server);
         app.MapComputerSweep(server);
+        app.MapComputers(server);
         app.MapGet("/api/v1/health", (CancellationToken cancellationToken) => HealthAsync(server, cancellationToken));
         app.MapGet("/metrics", async (HttpContext context) =>
         {

@@ -10,7 +10,7 @@ namespace MonitoringHost.Storage;
 /// through the instance store's connections. Secrets arrive and leave as the runtime's encrypted envelopes: this
 /// class never sees one in the clear. Get one with <see cref="For"/>; it lives as long as its instance store.
 /// </summary>
-public abstract class CredentialStore : CompanionStore, ICredentialStore
+public abstract partial class CredentialStore : CompanionStore, ICredentialStore
 {
     private protected CredentialStore(InstanceStore owner, InstanceStoreSql sql)
         : base(owner, sql)
@@ -62,13 +62,7 @@ public abstract class CredentialStore : CompanionStore, ICredentialStore
     public Task SaveAssignmentAsync(RunAsAssignment assignment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assignment);
-        return ExecuteAsync(cancellationToken, (CredentialStoreSql.UpsertAssignment, c =>
-        {
-            Add(c, "@profile", assignment.Profile);
-            Add(c, "@scope", ScopeValue(assignment.Scope));
-            Add(c, "@scope_value", assignment.ScopeValue);
-            Add(c, "@account_id", IdValue(assignment.AccountId));
-        }));
+        return ExecuteAsync(cancellationToken, (CredentialStoreSql.UpsertAssignment, c => BindAssignment(c, assignment)));
     }
 
     /// <inheritdoc />
@@ -81,6 +75,14 @@ public abstract class CredentialStore : CompanionStore, ICredentialStore
             Add(c, "@scope_value", scopeValue);
         })).ConfigureAwait(false);
         return counts[0] > 0;
+    }
+
+    private void BindAssignment(DbCommand command, RunAsAssignment assignment)
+    {
+        Add(command, "@profile", assignment.Profile);
+        Add(command, "@scope", ScopeValue(assignment.Scope));
+        Add(command, "@scope_value", assignment.ScopeValue);
+        Add(command, "@account_id", IdValue(assignment.AccountId));
     }
 
     /// <summary>A scope as the dialect's parameter value for the <c>scope</c> column.</summary>

@@ -30,4 +30,20 @@ internal static class CredentialStoreSql
         """;
 
     public const string DeleteAssignment = "DELETE FROM run_as_assignments WHERE profile = @profile AND scope = @scope AND scope_value = @scope_value";
+
+    public const string DeleteObjectAssignments = "DELETE FROM run_as_assignments WHERE scope = @scope AND scope_value = @scope_value";
+
+    public const string SelectComputers =
+        "SELECT name, protocol, address, port, options, class_name, object_id, run_as_account_id, added, added_by FROM managed_computers ORDER BY name_key";
+
+    public const string UpsertComputer =
+        """
+        INSERT INTO managed_computers (name_key, name, protocol, address, port, options, class_name, object_id, run_as_account_id, added, added_by)
+        VALUES (@name_key, @name, @protocol, @address, @port, @options, @class_name, @object_id, @run_as_account_id, @added, @added_by)
+        ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, protocol = excluded.protocol, address = excluded.address, port = excluded.port,
+            options = excluded.options, class_name = excluded.class_name, object_id = excluded.object_id,
+            run_as_account_id = excluded.run_as_account_id, added = excluded.added, added_by = excluded.added_by
+        """;
+
+    public const string DeleteComputer = "DELETE FROM managed_computers WHERE name_key = @name_key";
 }

@@ -85,6 +85,10 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["DELETE /api/v1/runas/assignments"] = Administrators,
 
         ["POST /api/v1/computers:sweep"] = Authors,
+        ["POST /api/v1/computers"] = Authors,
+        ["GET /api/v1/computers"] = Readers,
+        ["GET /api/v1/computers/{name}"] = Readers,
+        ["DELETE /api/v1/computers/{name}"] = Authors,
 
         // A Connector key streams only the alert events of its own alerts.
         ["GET /api/v1/events"] = ReadersAndConnectors,

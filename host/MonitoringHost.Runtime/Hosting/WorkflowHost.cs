@@ -238,6 +238,28 @@ public sealed partial class WorkflowHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the objects' workflow instances anew, as a changed object would be, so that what is resolved when an
+    /// instance is made (Run As accounts, endpoints) is resolved again; monitor states are kept. Their workflows run
+    /// at the next tick (unless the object is in maintenance), so a fixed account is tried at once.
+    /// </summary>
+    public void Rebind(IEnumerable<Guid> objectIds)
+    {
+        ArgumentNullException.ThrowIfNull(objectIds);
+        lock (_instancesLock)
+        {
+            foreach (var id in objectIds.Distinct())
+            {
+                if (_space.Get(id) is { } target)
+                {
+                    var before = _byObject.TryGetValue(id, out var list) ? list : [];
+                    Remove(id);
+                    Add(target, before, IsSuspended(id) ? FirstRun.AtOffset : FirstRun.AllAtOnce);
+                }
+            }
+        }
+    }
+
     /// <summary>Whether the object's workflows are suspended (it is in maintenance).</summary>
     public bool IsSuspended(Guid objectId) => _suspended.ContainsKey(objectId);
 

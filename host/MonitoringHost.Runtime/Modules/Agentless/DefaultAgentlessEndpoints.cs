@@ -19,6 +19,9 @@ public sealed class DefaultAgentlessEndpoints : IAgentlessEndpoints
         return new AgentlessEndpoint(protocol, address, port ?? AgentlessProtocols.DefaultPort(protocol));
     }
 
+    /// <summary>Nothing is added here: false.</summary>
+    public bool IsManaged(string computerName, string protocol) => false;
+
     /// <summary>Splits <c>host:port</c>; a bare IPv6 address (several colons, no brackets) has no port.</summary>
     public static (string Address, int? Port) Split(string name)
     {

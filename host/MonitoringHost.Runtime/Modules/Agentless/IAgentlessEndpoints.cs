@@ -8,4 +8,7 @@ public interface IAgentlessEndpoints
     /// computer was added with, or the protocol's defaults for a computer nobody added (a name a pack computed).
     /// </summary>
     AgentlessEndpoint Resolve(string computerName, string protocol);
+
+    /// <summary>Whether <paramref name="computerName"/> was added to be managed over <paramref name="protocol"/> (its availability is checked).</summary>
+    bool IsManaged(string computerName, string protocol);
 }
