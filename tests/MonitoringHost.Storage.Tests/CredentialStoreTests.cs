@@ -1,5 +1,6 @@
 using System.Text;
 using MonitoringHost.Discovery.Storage;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Storage.Tests.Fixtures;
 
 namespace MonitoringHost.Storage.Tests;
@@ -110,4 +111,46 @@ public abstract class CredentialStoreTests(StoreProvider provider)
     }
 
     private static StoredRunAsAccount Account(Guid id, string name, byte[] secret) => new(id, name, "Windows", secret, T0);
+
+    [SkippableFact]
+    public async Task SaveComputer_WithItsAssignment_ReadsBackEveryField_AndTheAssignmentIsWrittenWithIt()
+    {
+        await using var test = await TestStores.CreateAsync(provider);
+        var store = CredentialStore.For(test.Store);
+        var objectId = Guid.NewGuid();
+        var computer = new ManagedComputer("Web01.Contoso.com", "wsman", "10.0.0.5", 5986, "Microsoft.Windows.Server.Computer", objectId)
+        {
+            UseHttps = true,
+            SkipCertificateCheck = true,
+            RunAsAccountId = AccountA,
+            Added = T0,
+            AddedBy = "admin",
+        };
+        var assignment = new RunAsAssignment("P!Profile", RunAsScope.Object, objectId.ToString("D"), AccountA);
+
+        await store.SaveComputerAsync(computer, assignment, default);
+
+        (await store.ReadComputersAsync(default)).Should().ContainSingle().Which.Should().Be(computer);
+        (await store.ReadAssignmentsAsync(default)).Should().ContainSingle().Which.Should().Be(assignment);
+    }
+
+    [SkippableFact]
+    public async Task SaveComputer_SameNameInAnotherCase_ReplacesIt_AndDeleteTakesItsObjectAssignmentsOnly()
+    {
+        await using var test = await TestStores.CreateAsync(provider);
+        var store = CredentialStore.For(test.Store);
+        var objectId = Guid.NewGuid();
+        var other = new RunAsAssignment("P!Profile", RunAsScope.Object, Guid.NewGuid().ToString("D"), AccountB);
+        await store.SaveAssignmentAsync(other, default);
+        await store.SaveComputerAsync(new ManagedComputer("unix01", "ssh", "unix01", 22, "Microsoft.Unix.Computer", objectId) { Added = T0, AddedBy = "a" }, null, default);
+        var replaced = new ManagedComputer("UNIX01", "ssh", "192.0.2.7", 2222, "Microsoft.Unix.Computer", objectId) { TrustOnFirstUse = true, Added = T0.AddMinutes(1), AddedBy = "b" };
+        await store.SaveComputerAsync(replaced, new RunAsAssignment("Q!Profile", RunAsScope.Object, objectId.ToString("D"), AccountA), default);
+
+        (await store.ReadComputersAsync(default)).Should().ContainSingle().Which.Should().Be(replaced);
+
+        (await store.DeleteComputerAsync("Unix01", objectId, default)).Should().BeTrue();
+        (await store.DeleteComputerAsync("Unix01", objectId, default)).Should().BeFalse();
+        (await store.ReadComputersAsync(default)).Should().BeEmpty();
+        (await store.ReadAssignmentsAsync(default)).Should().ContainSingle().Which.Should().Be(other);
+    }
 }

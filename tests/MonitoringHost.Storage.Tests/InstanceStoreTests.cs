@@ -21,10 +21,10 @@ public abstract partial class InstanceStoreTests(StoreProvider provider)
     {
         await using var test = await CreateAsync();
         var versions = await test.Store.ReadSchemaVersionsAsync(default);
-        versions.Select(v => (v.Version, v.Name)).Should().Equal((1, "0001_instance_space"), (2, "0002_collected_data"), (3, "0003_run_as"), (4, "0004_operations"), (5, "0005_api_keys"), (6, "0006_management_packs"), (7, "0007_connectors"), (8, "0008_connector_delivery"));
+        versions.Select(v => (v.Version, v.Name)).Should().Equal((1, "0001_instance_space"), (2, "0002_collected_data"), (3, "0003_run_as"), (4, "0004_operations"), (5, "0005_api_keys"), (6, "0006_management_packs"), (7, "0007_connectors"), (8, "0008_connector_delivery"), (9, "0009_managed_computers"));
         foreach (var table in new[] { "objects", "relationships", "claims", "change_feed", "schema_version" })
         {
-            Convert.ToInt64(await test.QueryScalarAsync($"SELECT count(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture).Should().Be(table == "schema_version" ? 8 : 0, table);
+            Convert.ToInt64(await test.QueryScalarAsync($"SELECT count(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture).Should().Be(table == "schema_version" ? 9 : 0, table);
         }
 
         await test.Store.CommitAsync(Changes(objects: [Computer(1)]), default);
@@ -55,7 +55,7 @@ public abstract partial class InstanceStoreTests(StoreProvider provider)
 
         var open = () => test.ReopenAsync();
 
-        (await open.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 99 (0099_future)*newer*(8, 0008_connector_delivery)*");
+        (await open.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*version 99 (0099_future)*newer*(9, 0009_managed_computers)*");
     }
 
     [SkippableFact]

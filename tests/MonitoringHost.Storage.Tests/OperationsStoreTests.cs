@@ -371,11 +371,11 @@ public abstract partial class OperationsStoreTests(StoreProvider provider)
             : "INSERT INTO change_feed (kind, subject_id, time, payload) VALUES ('object.added', randomblob(16), 0, '{}')");
 
         var store = await test.ReopenAsync();
-        (await store.ReadSchemaVersionsAsync(default)).Select(v => v.Name).Should().Equal("0001_instance_space", "0002_collected_data", "0003_run_as", "0004_operations", "0005_api_keys", "0006_management_packs", "0007_connectors", "0008_connector_delivery");
+        (await store.ReadSchemaVersionsAsync(default)).Select(v => v.Name).Should().Equal("0001_instance_space", "0002_collected_data", "0003_run_as", "0004_operations", "0005_api_keys", "0006_management_packs", "0007_connectors", "0008_connector_delivery", "0009_managed_computers");
         await OperationsStore.For(store).CommitAsync(Batch(b => b.StateChanges.Add(new StateChange(Id(1), Monitor, HealthState.Success, HealthState.Error, T0, null))), default);
         var reopened = await test.ReopenAsync();
 
-        (await reopened.ReadSchemaVersionsAsync(default)).Should().HaveCount(8);
+        (await reopened.ReadSchemaVersionsAsync(default)).Should().HaveCount(9);
         (await reopened.ReadFeedAsync(0, 10, default)).Select(e => (e.Sequence, e.Kind)).Should().Equal((1, "object.added"), (2, "health.changed"));
         (await OperationsStore.For(reopened).LoadAsync(default)).ResolutionStates.Should().HaveCount(7);
     }
