@@ -32,4 +32,11 @@ public sealed partial class MonitoringHostClient
     {
         using var response = await SendAsync(HttpMethod.Delete, $"computers/{Uri.EscapeDataString(name)}", null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Pings targets from the management server and tries their management ports (<c>POST /computers:sweep</c>).</summary>
+    /// <param name="request">Names, addresses or IPv4 ranges, and the ports and timeout to use.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Per address: whether it answered the ping and the protocols whose port accepted a connection.</returns>
+    public async Task<IReadOnlyList<ComputerSweepFinding>> SweepComputersAsync(ComputerSweepRequest request, CancellationToken cancellationToken = default) =>
+        (await SendAsync<ItemList<ComputerSweepFinding>>(HttpMethod.Post, "computers:sweep", Json(request), cancellationToken).ConfigureAwait(false)).Items;
 }

@@ -16,6 +16,7 @@ public static class ComputerCommand
         command.Subcommands.Add(List(output, error));
         command.Subcommands.Add(Show(output, error));
         command.Subcommands.Add(Remove(output, error));
+        command.Subcommands.Add(Sweep(output, error));
         return command;
     }
 
@@ -85,6 +86,38 @@ public static class ComputerCommand
         }));
         return remove;
     }
+
+    private static Command Sweep(TextWriter output, TextWriter error)
+    {
+        var targets = new Argument<string[]>("targets") { Description = "Names, addresses or IPv4 ranges (10.0.0.1-40)", Arity = ArgumentArity.OneOrMore };
+        var timeout = new Option<int?>("--timeout") { Description = "Milliseconds to wait for each ping and connection" };
+        var wsMan = new Option<int?>("--wsman-port") { Description = "The WS-Man HTTP port to try (5985)" };
+        var wsManHttps = new Option<int?>("--wsman-https-port") { Description = "The WS-Man HTTPS port to try (5986)" };
+        var ssh = new Option<int?>("--ssh-port") { Description = "The SSH port to try (22)" };
+        var sweep = new Command("sweep", "Ping addresses from the management server, try their WS-Man and SSH ports, and propose the computers to add.") { targets, timeout, wsMan, wsManHttps, ssh };
+        var api = ApiOptions.AddTo(sweep, output, error);
+        sweep.SetAction((result, cancellationToken) => api.RunAsync(result, async (client, json) =>
+        {
+            var findings = await client.SweepComputersAsync(new ComputerSweepRequest(result.GetValue(targets)!, result.GetValue(wsMan), result.GetValue(wsManHttps), result.GetValue(ssh), result.GetValue(timeout)), cancellationToken).ConfigureAwait(false);
+            if (json)
+            {
+                await api.PrintJsonAsync(new ItemList<ComputerSweepFinding>(findings)).ConfigureAwait(false);
+                return;
+            }
+
+            await Table.WriteAsync(output, ["TARGET", "ADDRESS", "PING", "PROTOCOLS", "TO ADD"], findings.Select(f => (IReadOnlyList<string?>)[
+                f.Target, f.Address, f.Pings ? "yes" : "no", string.Join(",", f.Protocols),
+                Proposal(f)])).ConfigureAwait(false);
+        }));
+        return sweep;
+    }
+
+    /// <summary>The command that adds what a sweep found: WS-Man first (HTTP, else HTTPS), else SSH.</summary>
+    private static string? Proposal(ComputerSweepFinding finding) =>
+        finding.Protocols.Contains("wsman") ? $"mh computer add {finding.Target} --protocol wsman"
+        : finding.Protocols.Contains("wsman-https") ? $"mh computer add {finding.Target} --protocol wsman --https"
+        : finding.Protocols.Contains("ssh") ? $"mh computer add {finding.Target} --protocol ssh"
+        : null;
 
     private static IReadOnlyList<string?> Row(ManagedComputerInfo c) =>
         [c.Name, c.Protocol, $"{c.Address}:{c.Port}", c.Class, c.Reachability?.Status ?? "not tried yet", c.Reachability?.Message];

@@ -17,10 +17,7 @@ public sealed class ComputerCommandTests : IAsyncLifetime
     [Fact]
     public async Task AddListShowRemove()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = ClosedPort();
         var (saved, text, _) = Run("pw\n", "runas", "account", "add", "unix", "--kind", "Basic", "--field", "UserName=monitor", "--secret-field", "Password");
         saved.Should().Be(0, text);
 
@@ -46,5 +43,30 @@ public sealed class ComputerCommandTests : IAsyncLifetime
 
         Run("", "computer", "remove", "db01.example.test").Should().Be((0, "removed db01.example.test" + Environment.NewLine, ""));
         Run("", "computer", "show", "db01.example.test").ExitCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void Sweep_ProposesTheComputersThatAnswer()
+    {
+        using var ssh = new TcpListener(IPAddress.Loopback, 0);
+        ssh.Start();
+        var port = ((IPEndPoint)ssh.LocalEndpoint).Port;
+        var closed = ClosedPort();
+
+        // The SSH port is the listener; both WS-Man ports are closed.
+        var (code, output, error) = Run("", "computer", "sweep", "127.0.0.1", "--timeout", "2000",
+            "--ssh-port", $"{port}", "--wsman-port", $"{closed}", "--wsman-https-port", $"{closed}");
+
+        code.Should().Be(0, error);
+        output.Should().MatchRegex("(?m)^TARGET +ADDRESS +PING +PROTOCOLS +TO ADD\\r?\\n127\\.0\\.0\\.1 +127\\.0\\.0\\.1 +(yes|no) +ssh +mh computer add 127\\.0\\.0\\.1 --protocol ssh\\r?$");
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }
