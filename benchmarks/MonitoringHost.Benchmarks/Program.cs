@@ -13,6 +13,7 @@ using MonitoringHost.Benchmarks;
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- snmp [--agent '127.0.0.1:PORT;COMMUNITY']
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- ssh [--target 'host;port;user;password;ed25519 key']
 // dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- wsman
+// dotnet run -c Release --project benchmarks/MonitoringHost.Benchmarks -- agentless [--computers N] [--minutes M] [--snmp 'IP:PORT;COMMUNITY'] [--ssh 'host;port;user;password;…']
 if (args.FirstOrDefault() == MonitoringHost.Benchmarks.Runtime.ListenerProcess.Mode)
 {
     return MonitoringHost.Benchmarks.Runtime.ListenerProcess.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -66,6 +67,11 @@ if (args.FirstOrDefault() == "ssh")
 if (args.FirstOrDefault() == "wsman")
 {
     return await MonitoringHost.Benchmarks.WsMan.WsManScenario.RunAsync();
+}
+
+if (args.FirstOrDefault() == "agentless")
+{
+    return await MonitoringHost.Benchmarks.Agentless.AgentlessScenario.RunAsync(args);
 }
 
 if (args.FirstOrDefault() == "opstore")
