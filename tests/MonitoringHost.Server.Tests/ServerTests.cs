@@ -27,7 +27,7 @@ public sealed class ServerTests : IAsyncLifetime
         var root = body.RootElement;
         root.GetProperty("status").GetString().Should().Be("healthy");
         root.GetProperty("store").GetString().Should().Be("Sqlite");
-        root.GetProperty("packs").GetInt32().Should().Be(17, "the shipped packs");
+        root.GetProperty("packs").GetInt32().Should().Be(18, "the shipped packs");
         root.GetProperty("objects").GetInt32().Should().Be(Server.Space.Count).And.BePositive("the singletons of the shipped packs exist at once");
         root.GetProperty("started").GetString().Should().EndWith("Z");
     }
