@@ -3,7 +3,9 @@ using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Credentials;
+using MonitoringHost.Probes.Ssh;
 using MonitoringHost.Runtime.Hosting;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
@@ -22,9 +24,10 @@ public sealed class ManagementServer : IAsyncDisposable
     private readonly SemaphoreSlim _packChanges = new(1, 1);
     private volatile ServerRuntime _runtime;
 
-    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started, CredentialKey key, CredentialVault runAs)
+    private ManagementServer(ServerOptions options, InstanceStore store, ServerRuntime runtime, CollectedDataStore collected, PackOrigins origins, DateTimeOffset started, CredentialKey key, CredentialVault runAs, AgentlessServices agentless)
     {
         SecretKey = key;
+        Agentless = agentless;
         RunAs = runAs;
         Keys = ApiKeyStore.For(store);
         Operations = OperationsStore.For(store);
@@ -50,6 +53,12 @@ public sealed class ManagementServer : IAsyncDisposable
     /// </summary>
     public const string AdministratorKeyFileName = "administrator.key";
 
+    /// <summary>
+    /// The file in the data folder where SSH host keys are pinned (<c>host:port algorithm SHA256:fingerprint</c> a
+    /// line), unless the options name another.
+    /// </summary>
+    public const string KnownHostsFileName = "ssh_known_hosts";
+
     /// <summary>The file in the data folder that holds the key secrets are sealed under, unless the options name another.</summary>
     public const string CredentialKeyFileName = "credential.key";
 
@@ -57,6 +66,13 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>The key secrets kept in the store (Run As accounts, webhook secrets) are sealed under.</summary>
     public CredentialKey SecretKey { get; }
+
+    /// <summary>
+    /// What the agentless protocol modules share for the server's lifetime (across pack changes): endpoints,
+    /// reachability per computer and protocol, the SSH connection pool and its pinned host keys
+    /// (<see cref="KnownHostsFileName"/>).
+    /// </summary>
+    public AgentlessServices Agentless { get; }
 
     /// <summary>The Run As accounts and their profile assignments, encrypted under <see cref="SecretKey"/>.</summary>
     public CredentialVault RunAs { get; }
@@ -117,6 +133,7 @@ public sealed class ManagementServer : IAsyncDisposable
         CollectedDataStore? collected = null;
         ServerRuntime? runtime = null;
         CredentialKey? key = null;
+        AgentlessServices? agentless = null;
         try
         {
             var imported = await ManagementPackStore.For(store).ListAsync(cancellationToken).ConfigureAwait(false);
@@ -143,8 +160,9 @@ public sealed class ManagementServer : IAsyncDisposable
             collected = CollectedDataStore.Open(store, time: time);
             key = CredentialKey.LoadOrCreate(options.CredentialKeyFile ?? Path.Combine(options.Store.DataFolder, CredentialKeyFileName));
             var vault = new CredentialVault(CredentialStore.For(store), key, time);
-            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, cancellationToken).ConfigureAwait(false);
-            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault);
+            agentless = new AgentlessServices(time, knownHosts: new FileKnownHostsStore(options.KnownHostsFile ?? Path.Combine(options.Store.DataFolder, KnownHostsFileName)));
+            runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, agentless, cancellationToken).ConfigureAwait(false);
+            var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault, agentless);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
             return server;
@@ -153,6 +171,7 @@ public sealed class ManagementServer : IAsyncDisposable
         {
             await StopAsync(store, runtime, collected).ConfigureAwait(false);
             key?.Dispose();
+            DisposeAgentless(agentless);
             throw;
         }
     }
@@ -177,6 +196,13 @@ public sealed class ManagementServer : IAsyncDisposable
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
         SecretKey.Dispose();
+        DisposeAgentless(Agentless);
+    }
+
+    private static void DisposeAgentless(AgentlessServices? agentless)
+    {
+        agentless?.Dispose();
+        (agentless?.KnownHosts as IDisposable)?.Dispose();
     }
 
     /// <summary>
@@ -213,7 +239,7 @@ public sealed class ManagementServer : IAsyncDisposable
         catch
         {
             old.Space.Dispose();
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
 
@@ -223,11 +249,11 @@ public sealed class ManagementServer : IAsyncDisposable
         old.Space.Dispose();
         try
         {
-            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(next, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
-            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, CancellationToken.None).ConfigureAwait(false);
+            _runtime = await ServerRuntime.OpenAsync(old.Space.Classes, Store, Collected, Options, RunAs, Agentless, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
@@ -309,6 +335,9 @@ public sealed class ServerOptions
 
     /// <summary>The key file secrets are sealed under (default: <c>credential.key</c> in the store's data folder).</summary>
     public string? CredentialKeyFile { get; init; }
+
+    /// <summary>The file SSH host keys are pinned in (default: <c>ssh_known_hosts</c> in the store's data folder).</summary>
+    public string? KnownHostsFile { get; init; }
 
     /// <summary>How long a connector's webhook waits before its first retry; each failure doubles it up to <see cref="WebhookMaxBackoff"/>.</summary>
     public TimeSpan WebhookBackoff { get; init; } = TimeSpan.FromSeconds(1);

@@ -4,6 +4,7 @@ using MonitoringHost.Runtime.Compilation;
 using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
@@ -34,7 +35,7 @@ internal sealed class ServerRuntime
     public WorkflowHost Host { get; }
 
     /// <summary>Opens the instance space over <paramref name="classes"/>, starts the engine, then the workflows.</summary>
-    public static async Task<ServerRuntime> OpenAsync(ClassCatalog classes, InstanceStore store, CollectedDataStore collected, ServerOptions options, CredentialVault vault, CancellationToken cancellationToken)
+    public static async Task<ServerRuntime> OpenAsync(ClassCatalog classes, InstanceStore store, CollectedDataStore collected, ServerOptions options, CredentialVault vault, AgentlessServices agentless, CancellationToken cancellationToken)
     {
         var time = options.Time;
         InstanceSpace? space = null;
@@ -48,7 +49,7 @@ internal sealed class ServerRuntime
             var results = new WorkflowResults(discovery);
             var status = new ServerSelfStatus(store, engine);
             var runAs = await vault.CreateResolverAsync(space, cancellationToken).ConfigureAwait(false);
-            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status, RunAs = runAs };
+            var services = new RuntimeServices { Time = time, Classes = classes, Alerts = engine, Discovery = discovery, Collected = collected, SelfStatus = status, RunAs = runAs, Agentless = agentless };
             host = new WorkflowHost(space, new WorkflowCompiler(classes.Packs, ModuleCatalog.Default), services, results, options.Runtime);
             status.Host = host;
             await engine.StartAsync(host, results, cancellationToken).ConfigureAwait(false);

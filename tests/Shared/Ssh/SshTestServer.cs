@@ -1,8 +1,7 @@
 using System.Globalization;
 using MonitoringHost.Probes.Ssh;
-using MonitoringHost.Tests.Shared;
 
-namespace MonitoringHost.Probes.Tests.Ssh;
+namespace MonitoringHost.Tests.Shared;
 
 /// <summary>
 /// The sshd <c>test.sh</c> starts, as named by <see cref="Variable"/>:
