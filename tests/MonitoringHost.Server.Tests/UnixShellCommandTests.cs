@@ -70,8 +70,8 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         slow[0].GetProperty("description").GetString().Should().Be(
             $"The command ended with -1: ExecuteShellCommand on {ssh.Endpoint} as {ssh.UserName}: the command did not end within its timeout of 1 s and was stopped");
 
-        LastErrors(api, computer).Should().AllSatisfy(e => e.Should().BeNull());
-        LastErrors(api, osId).Should().AllSatisfy(e => e.Should().BeNull());
+        (await LastErrorsAsync(api, computer)).Should().AllSatisfy(e => e.Should().BeNull());
+        (await LastErrorsAsync(api, osId)).Should().AllSatisfy(e => e.Should().BeNull());
     }
 
     [SkippableFact]
@@ -82,7 +82,7 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         // Nothing pinned and no trust on first use: refused, with the key offered; no state, no alert.
         var api = await StartAsync(knownHosts: null);
         var osId = await StartWithPasswordAsync(api, ssh, ssh.Password);
-        var unknown = await EventuallyAsync(() => Task.FromResult(LastErrors(api, osId.Computer)), e => e.All(x => x is not null), "both discoveries fail");
+        var unknown = await EventuallyAsync(() => LastErrorsAsync(api, osId.Computer), e => e.All(x => x is not null), "both discoveries fail");
         unknown.Should().AllSatisfy(e => e.Should().StartWith($"ShellCommandFailedException: ExecuteShellCommand on {ssh.Endpoint} as {ssh.UserName}")
             .And.Contain("UnknownHostKey").And.Contain(ssh.HostKey().Fingerprint));
         (await api.Server.Agentless.KnownHosts.FindAsync(ssh.Endpoint, CancellationToken.None)).Should().BeNull();
@@ -100,7 +100,7 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         // Another key pinned: the changed key is refused; the monitor keeps its state and raises nothing.
         await File.WriteAllTextAsync(Path.Combine(api.Folder, ManagementServer.KnownHostsFileName), $"{ssh.Endpoint} ssh-ed25519 SHA256:{Convert.ToBase64String(new byte[32]).TrimEnd('=')}\n");
         await api.StartAgainAsync();
-        var changed = await EventuallyAsync(() => Task.FromResult(LastErrors(api, os1)), e => e.Any(x => x is not null), "the monitor fails");
+        var changed = await EventuallyAsync(() => LastErrorsAsync(api, os1), e => e.Any(x => x is not null), "the monitor fails");
         changed.Where(e => e is not null).Should().AllSatisfy(e => e.Should().Contain("HostKeyChanged").And.Contain($"the host key of {ssh.Endpoint} changed"));
         (await MonitorStateAsync(api, os1, BrokenFileMonitor)).Should().Be("Success");
         (await AlertsAsync(api, BrokenFileMonitor)).Should().BeEmpty();
@@ -115,7 +115,7 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         var api = await StartAsync(Pin(ssh));
         var (_, computer) = await StartWithPasswordAsync(api, ssh, "not-" + ssh.Password);
 
-        var wrong = await EventuallyAsync(() => Task.FromResult(LastErrors(api, computer)), e => e.All(x => x is not null), "both discoveries fail");
+        var wrong = await EventuallyAsync(() => LastErrorsAsync(api, computer), e => e.All(x => x is not null), "both discoveries fail");
         wrong.Should().AllSatisfy(e => e.Should().Contain($"as {ssh.UserName} ({Profile} → Run As account unix password (Basic) by class assignment System.Entity)")
             .And.Contain($"AuthenticationFailed: authentication failed for user {ssh.UserName} on {ssh.Endpoint}").And.NotContain(ssh.Password));
         var auth = api.Server.Agentless.Reachability.State(AgentlessProtocols.Ssh, ssh.Endpoint)!;
@@ -133,12 +133,35 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         first.Message.Should().Contain($"ExecuteShellCommand on {closed}").And.Contain("ConnectionRefused");
         await Task.Delay(TimeSpan.FromSeconds(6));
         api.Server.Agentless.Reachability.State(AgentlessProtocols.Ssh, closed)!.ConsecutiveFailures.Should().Be(first.ConsecutiveFailures, "no run tries the computer during its backoff");
-        LastErrors(api, os).Should().AllSatisfy(e => e.Should().StartWith($"RemoteHostUnavailableException: ssh to {closed} not tried until"));
+        (await LastErrorsAsync(api, os)).Should().AllSatisfy(e => e.Should().StartWith($"RemoteHostUnavailableException: ssh to {closed} not tried until"));
         (await MonitorStateAsync(api, os, BrokenFileMonitor)).Should().Be("Uninitialized");
         (await MonitorStateAsync(api, os, SlowMonitor)).Should().Be("Uninitialized");
 
         (await AlertsAsync(api, null)).Should().BeEmpty("a computer that cannot be reached or logged in to gets no alert from its workflows");
         (await ObjectAsync(api, "Test.Unix.LoginShell")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Without_an_account_the_workflows_do_not_load_and_say_why()
+    {
+        var api = await StartAsync(knownHosts: null);
+        var computer = await AddComputerAsync(api, "unix01.contoso.test");
+
+        var (status, page, response) = await api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{computer}/workflows", await ReaderAsync(api));
+        response.Dispose();
+
+        status.Should().Be(HttpStatusCode.OK);
+        var discoveries = page.GetProperty("items").EnumerateArray().Where(w => w.GetProperty("workflowId").GetString()!.StartsWith("Test.Unix!", StringComparison.Ordinal)).ToList();
+        discoveries.Select(w => w.GetProperty("workflowId").GetString()).Should().BeEquivalentTo(["Test.Unix!Test.Unix.OperatingSystem.Discovery", "Test.Unix!Test.Unix.LoginShell.Discovery"]);
+        discoveries.Should().AllSatisfy(w =>
+        {
+            w.GetProperty("runs").GetBoolean().Should().BeFalse();
+            w.GetProperty("runCount").GetInt32().Should().Be(0);
+            w.GetProperty("reason").GetString().Should().Contain("does not run for").And.Contain(Profile);
+        });
+        var (missing, _, missingResponse) = await api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{Guid.NewGuid()}/workflows", await ReaderAsync(api));
+        missingResponse.Dispose();
+        missing.Should().Be(HttpStatusCode.NotFound);
     }
 
     [SkippableFact]
@@ -214,9 +237,19 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         return port;
     }
 
-    /// <summary>The last error of each workflow instance targeting the object (null for one whose last run went well).</summary>
-    private static List<string?> LastErrors(LoopbackServer api, Guid objectId) =>
-        [.. api.Server.Host.InstancesOf(objectId).Select(i => i.LastError)];
+    /// <summary>
+    /// The last error of each workflow that runs for the object (null for one whose last run went well), as
+    /// <c>GET /objects/{id}/workflows</c> answers.
+    /// </summary>
+    private static async Task<List<string?>> LastErrorsAsync(LoopbackServer api, Guid objectId)
+    {
+        var (status, page, response) = await api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{objectId}/workflows", await ReaderAsync(api));
+        response.Dispose();
+        status.Should().Be(HttpStatusCode.OK);
+        var running = page.GetProperty("items").EnumerateArray().Where(w => w.GetProperty("runs").GetBoolean()).ToList();
+        running.Should().NotBeEmpty();
+        return [.. running.Select(w => w.GetProperty("lastError").GetString())];
+    }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
