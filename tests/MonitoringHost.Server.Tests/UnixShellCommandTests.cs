@@ -123,7 +123,7 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
 
         // A computer whose port is closed (its operating system added through the API, so that its monitors run every
         // 2 s): one attempt, then the computer backs off and the runs end without trying, raising nothing.
-        var closed = $"127.0.0.1:{ClosedPort()}";
+        var closed = $"127.0.0.1:{SshTestServer.ClosedPort()}";
         await AddComputerAsync(api, closed, withOperatingSystem: true);
         var os = api.Server.Space.OfClass("Test.Unix.OperatingSystem").Single(o => o.Path.Contains(closed, StringComparison.Ordinal)).Id;
         await EventuallyAsync(() => Task.FromResult(api.Server.Agentless.Reachability.State(AgentlessProtocols.Ssh, closed)), s => s is not null, "the closed port is tried");
@@ -228,14 +228,6 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
     private static string HomeOf(string user) =>
         File.ReadAllLines("/etc/passwd").Select(l => l.Split(':')).Single(f => f[0] == user)[5];
 
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>
     /// The last error of each workflow that runs for the object (null for one whose last run went well), as

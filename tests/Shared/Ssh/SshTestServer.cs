@@ -32,6 +32,16 @@ internal sealed record SshTestServer(
 
     public string Endpoint => SshHostKey.Endpoint(Host, Port);
 
+    /// <summary>A loopback port nothing listens on (it was free a moment ago): where a connection is refused.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>The server's real host key, read from its public key file.</summary>
     public SshHostKey HostKey()
     {

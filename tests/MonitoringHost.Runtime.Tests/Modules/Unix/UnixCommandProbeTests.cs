@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security;
 using System.Xml.Linq;
 using MonitoringHost.Discovery.Instances;
@@ -146,7 +144,7 @@ public sealed class UnixCommandProbeTests : IDisposable
     public async Task A_refused_connection_backs_the_computer_off_so_later_runs_do_not_try()
     {
         var ssh = SshTestServer.Require();
-        var port = ClosedPort();
+        var port = SshTestServer.ClosedPort();
         var computer = $"127.0.0.1:{port}";
 
         var failure = await RunFailingAsync(Invoker(ssh, "echo 1", timeout: 20, targetSystem: computer));
@@ -225,14 +223,6 @@ public sealed class UnixCommandProbeTests : IDisposable
             """;
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private async Task PinAsync(SshTestServer ssh) => await _agentless.KnownHosts.PinAsync(ssh.Endpoint, ssh.HostKey(), CancellationToken.None);
 
