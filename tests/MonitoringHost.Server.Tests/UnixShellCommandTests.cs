@@ -64,6 +64,9 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         var resolved = await EventuallyAsync(() => AlertsAsync(api, BrokenFileMonitor), a => a.Count == 1 && a[0].GetProperty("resolutionState").GetInt32() == 255, "the alert is resolved");
         resolved[0].GetProperty("resolvedBy").GetString().Should().Be("System");
 
+        // The three-state monitor type: its warning expression matches the command's output.
+        await EventuallyAsync(() => MonitorStateAsync(api, osId, "Test.Unix.Users.Monitor"), s => s == "Warning", "the three-state monitor warns");
+
         // A command past its timeout: SCX's answer (ReturnCode -1, the reason in StdErr) turns its monitor Error.
         await EventuallyAsync(() => MonitorStateAsync(api, osId, SlowMonitor), s => s == "Error", "the slow command times out");
         var slow = await EventuallyAsync(() => AlertsAsync(api, SlowMonitor), a => a.Count == 1, "the slow command raises an alert");
