@@ -128,6 +128,18 @@ public sealed class UnixCommandProbeTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Trust_on_first_use_pins_the_key_when_the_endpoint_says_so()
+    {
+        var ssh = SshTestServer.Require();
+        using var trusting = new AgentlessServices(TimeProvider.System, new TrustingEndpoints(), new MemoryKnownHostsStore());
+
+        var item = await RunAsync(Invoker(ssh, "echo pinned", timeout: 20), trusting);
+
+        Read(item, "//*[local-name()=\"StdOut\"]").Should().Be("pinned\n");
+        (await trusting.KnownHosts.FindAsync(ssh.Endpoint, CancellationToken.None)).Should().Be(ssh.HostKey());
+    }
+
+    [SkippableFact]
     public async Task A_changed_host_key_is_refused()
     {
         var ssh = SshTestServer.Require();
@@ -226,7 +238,7 @@ public sealed class UnixCommandProbeTests : IDisposable
 
     private async Task PinAsync(SshTestServer ssh) => await _agentless.KnownHosts.PinAsync(ssh.Endpoint, ssh.HostKey(), CancellationToken.None);
 
-    private ModuleInstance Create(string typeId, string xml)
+    private ModuleInstance Create(string typeId, string xml, AgentlessServices? agentless = null)
     {
         var element = XElement.Parse(xml);
         var setup = ProbeSetup.Setup(xml);
@@ -240,7 +252,7 @@ public sealed class UnixCommandProbeTests : IDisposable
             Alerts = setup.Services.Alerts,
             Discovery = setup.Services.Discovery,
             Collected = setup.Services.Collected,
-            Agentless = _agentless,
+            Agentless = agentless ?? _agentless,
         };
         return ModuleCatalog.Default.Find(typeId)!.Create(new ModuleSetup
         {
@@ -252,10 +264,10 @@ public sealed class UnixCommandProbeTests : IDisposable
         });
     }
 
-    private async Task<DataItem> RunAsync(string xml)
+    private async Task<DataItem> RunAsync(string xml, AgentlessServices? agentless = null)
     {
         var output = new RecordingOutput();
-        await Create(WsManInvokerFactory.Id, xml).RunAsync(new TriggerData(DateTimeOffset.UtcNow), output, CancellationToken.None);
+        await Create(WsManInvokerFactory.Id, xml, agentless).RunAsync(new TriggerData(DateTimeOffset.UtcNow), output, CancellationToken.None);
         output.Items.Should().ContainSingle();
         return output.Items.Single();
     }
@@ -267,5 +279,12 @@ public sealed class UnixCommandProbeTests : IDisposable
         var failure = (await run.Should().ThrowAsync<ShellCommandFailedException>()).Which;
         output.Items.Should().BeEmpty("a command that could not run emits nothing");
         return failure;
+    }
+
+    /// <summary>Endpoints as a computer added with trust on first use has them.</summary>
+    private sealed class TrustingEndpoints : IAgentlessEndpoints
+    {
+        public AgentlessEndpoint Resolve(string computerName, string protocol) =>
+            DefaultAgentlessEndpoints.Instance.Resolve(computerName, protocol) with { TrustOnFirstUse = true };
     }
 }
