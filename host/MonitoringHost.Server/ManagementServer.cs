@@ -2,12 +2,12 @@ using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
 using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
+using MonitoringHost.Probes.Ssh;
 using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
-using MonitoringHost.Runtime.Operations;
-using MonitoringHost.Probes.Ssh;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Modules.Agentless;
+using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Server;
@@ -45,9 +45,6 @@ public sealed class ManagementServer : IAsyncDisposable
         Webhooks = new ConnectorWebhooks(this);
     }
 
-    /// <summary>Where agentless computers are reached and how they answered lately, the SSH pool, CIM clients.</summary>
-    public AgentlessServices Agentless { get; }
-
     /// <summary>The computers added to be managed without an agent (<c>mh computer add</c>).</summary>
     public ManagedComputerRegistry Computers { get; }
 
@@ -63,16 +60,26 @@ public sealed class ManagementServer : IAsyncDisposable
     /// </summary>
     public const string AdministratorKeyFileName = "administrator.key";
 
+    /// <summary>
+    /// The file in the data folder where SSH host keys are pinned (<c>host:port algorithm SHA256:fingerprint</c> a
+    /// line), unless the options name another.
+    /// </summary>
+    public const string KnownHostsFileName = "ssh_known_hosts";
+
     /// <summary>The file in the data folder that holds the key secrets are sealed under, unless the options name another.</summary>
     public const string CredentialKeyFileName = "credential.key";
-
-    /// <summary>The file in the data folder where the SSH host keys of agentless computers are pinned.</summary>
-    public const string KnownHostsFileName = "known_hosts";
 
     public ServerOptions Options { get; }
 
     /// <summary>The key secrets kept in the store (Run As accounts, webhook secrets) are sealed under.</summary>
     public CredentialKey SecretKey { get; }
+
+    /// <summary>
+    /// What the agentless protocol modules share for the server's lifetime (across pack changes): endpoints (the
+    /// added <see cref="Computers"/>), reachability per computer and protocol, the SSH connection pool and its pinned host keys
+    /// (<see cref="KnownHostsFileName"/>).
+    /// </summary>
+    public AgentlessServices Agentless { get; }
 
     /// <summary>The Run As accounts and their profile assignments, encrypted under <see cref="SecretKey"/>.</summary>
     public CredentialVault RunAs { get; }
@@ -165,7 +172,7 @@ public sealed class ManagementServer : IAsyncDisposable
             var vault = new CredentialVault(credentials, key, time);
             computers = new ManagedComputerRegistry(credentials);
             await computers.ReloadAsync(cancellationToken).ConfigureAwait(false);
-            knownHosts = new FileKnownHostsStore(Path.Combine(options.Store.DataFolder, KnownHostsFileName));
+            knownHosts = new FileKnownHostsStore(options.KnownHostsFile ?? Path.Combine(options.Store.DataFolder, KnownHostsFileName));
             agentless = new AgentlessServices(time, computers, knownHosts)
             {
                 Reachability = new RemoteReachability(time) { FirstBackoff = options.AgentlessBackoff, MaxBackoff = options.AgentlessMaxBackoff },
@@ -340,6 +347,9 @@ public sealed class ServerOptions
 
     /// <summary>The key file secrets are sealed under (default: <c>credential.key</c> in the store's data folder).</summary>
     public string? CredentialKeyFile { get; init; }
+
+    /// <summary>The file SSH host keys are pinned in (default: <c>ssh_known_hosts</c> in the store's data folder).</summary>
+    public string? KnownHostsFile { get; init; }
 
     /// <summary>How long a connector's webhook waits before its first retry; each failure doubles it up to <see cref="WebhookMaxBackoff"/>.</summary>
     public TimeSpan WebhookBackoff { get; init; } = TimeSpan.FromSeconds(1);

@@ -88,6 +88,22 @@ internal static class ObjectEndpoints
                     : Problems.NotFound($"object {id} has no monitors"))
             .Answers<Sdk.Contracts.HealthExplorerNode>().Allow(ApiAuth.Readers);
 
+        app.MapGet("/api/v1/objects/{id:guid}/workflows", (Guid id) =>
+        {
+            if (server.Space.Get(id) is not { } target)
+            {
+                return Problems.NotFound($"there is no object {id}");
+            }
+
+            var instances = server.Host.InstancesOf(id).ToDictionary(i => i.Workflow.Id, StringComparer.Ordinal);
+            return Results.Ok(new ItemList<ObjectWorkflow>([.. server.Host.Effective(target).Select(view =>
+            {
+                var instance = instances.GetValueOrDefault(view.WorkflowId);
+                var reason = view.Reason ?? (instance is null ? server.Host.Problem(view.WorkflowId, id) : null);
+                return new ObjectWorkflow(view.WorkflowId, instance is not null, reason, instance?.Runs ?? 0, instance?.LastError);
+            })]));
+        }).Answers<Sdk.Contracts.ItemList<ObjectWorkflow>>().Allow(ApiAuth.Readers);
+
         app.MapGet("/api/v1/objects/{id:guid}/state-changes", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {
             if (server.Space.Get(id) is null)

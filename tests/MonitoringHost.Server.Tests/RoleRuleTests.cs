@@ -34,6 +34,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/objects/{id}"] = Readers,
         ["GET /api/v1/objects/{id}/health"] = Readers,
         ["GET /api/v1/objects/{id}/state-changes"] = Readers,
+        ["GET /api/v1/objects/{id}/workflows"] = Readers,
         ["POST /api/v1/discovery-data"] = DiscoveryWriters,
         ["POST /api/v1/objects/{id}/events"] = AlertWriters,
         ["POST /api/v1/objects/{id}/performance"] = AlertWriters,

@@ -32,6 +32,9 @@ internal sealed class StateChangeData : DataItem
         };
     }
 
+    /// <summary><c>Context//StdErr</c> and the like walk the context's tree.</summary>
+    protected override string? SelectAtAnyDepth(DataPath path) => SelectValue(path);
+
     /// <summary><c>Context</c> with the causing item's attributes and elements (nothing for a rollup's change).</summary>
     protected override void WriteContent(System.Xml.XmlWriter writer)
     {

@@ -30,9 +30,10 @@ public sealed class RunAsCredentials
 
     /// <summary>
     /// Resolves every profile <paramref name="references"/> name for <paramref name="target"/> and checks the account
-    /// has each field asked for; throws <see cref="RunAsResolutionException"/> naming the first that fails.
+    /// has each field asked for (unless <paramref name="checkFields"/> is false: a module that takes whole accounts);
+    /// throws <see cref="RunAsResolutionException"/> naming the first that fails.
     /// </summary>
-    public static RunAsCredentials Bind(RunAsResolver? resolver, IReadOnlyList<RunAsReference> references, MonitoringObject target)
+    public static RunAsCredentials Bind(RunAsResolver? resolver, IReadOnlyList<RunAsReference> references, MonitoringObject target, bool checkFields = true)
     {
         ArgumentNullException.ThrowIfNull(references);
         ArgumentNullException.ThrowIfNull(target);
@@ -51,7 +52,7 @@ public sealed class RunAsCredentials
                 bindings[reference.Profile] = binding;
             }
 
-            if (RunAsFields.Of(binding.Kind) is { } fields && !fields.Contains(reference.Field))
+            if (checkFields && RunAsFields.Of(binding.Kind) is { } fields && !fields.Contains(reference.Field))
             {
                 throw new RunAsResolutionException(reference.Profile, target.Path,
                     $"it resolves to Run As account {binding.AccountName} ({binding.Kind}), which has no {reference.Field} (it has {string.Join(", ", fields)})");

@@ -31,7 +31,7 @@ public abstract class DataItem
             return TypeName;
         }
 
-        return SelectValue(path);
+        return path.HasDescendant ? SelectAtAnyDepth(path) : SelectValue(path);
     }
 
     /// <summary>Whether <paramref name="path"/> selects anything (XPath <c>Exists</c>).</summary>
@@ -39,6 +39,17 @@ public abstract class DataItem
 
     /// <summary>The item's own fields; <c>@time</c> and <c>@type</c> are answered before this is asked.</summary>
     protected abstract string? SelectValue(DataPath path);
+
+    /// <summary>
+    /// A path with a <c>//</c> step (<c>//*[local-name()="StdOut"]</c>). By default it is read from the item's XML
+    /// form (<see cref="ToXml"/>), which selects the same text as <see cref="SelectValue"/> does; a kind whose
+    /// content is a tree answers it from the tree.
+    /// </summary>
+    protected virtual string? SelectAtAnyDepth(DataPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return DataNode.Select(DataItemXml.Parse(ToXml()).Children, path.Steps.AsSpan());
+    }
 
     /// <summary>
     /// The item as the XML Operations Manager shows it (an alert's context, a state change's context):

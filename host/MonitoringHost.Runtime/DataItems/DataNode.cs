@@ -89,18 +89,60 @@ public sealed class DataNode
             return null; // attributes belong to a node, handled by the caller's last element step
         }
 
+        if (step.IsDescendant)
+        {
+            return SelectAtAnyDepth(nodes, step with { IsDescendant = false }, steps[1..]);
+        }
+
         var node = Match(nodes, step);
-        if (node is null)
+        return node is null ? null : Rest(node, steps[1..]);
+    }
+
+    // What the steps after an element's own step select from it: its text, an attribute, or below it.
+    private static string? Rest(DataNode node, ReadOnlySpan<DataPathStep> rest) =>
+        rest.Length switch
         {
-            return null;
+            0 => node.StringValue(),
+            1 when rest[0].IsAttribute => node.Attribute(rest[0].Name),
+            _ => Select(node.Children, rest),
+        };
+
+    // '//step/rest': the step among these nodes and, in document order, among the children of every node below them;
+    // the first (in document order) from which the rest selects something.
+    private static string? SelectAtAnyDepth(ImmutableArray<DataNode> nodes, DataPathStep step, ReadOnlySpan<DataPathStep> rest)
+    {
+        var seen = 0;
+        foreach (var node in nodes)
+        {
+            if (Matches(node, step, ref seen) && Rest(node, rest) is { } found)
+            {
+                return found;
+            }
+
+            if (SelectAtAnyDepth(node.Children, step, rest) is { } below)
+            {
+                return below;
+            }
         }
 
-        if (steps.Length == 1)
+        return null;
+    }
+
+    // Whether node, the next of its siblings, matches step; seen counts the siblings of the step's name so far.
+    private static bool Matches(DataNode node, DataPathStep step, ref int seen)
+    {
+        if (node.Name != step.Name)
         {
-            return node.StringValue();
+            return false;
         }
 
-        return steps.Length == 2 && steps[1].IsAttribute ? node.Attribute(steps[1].Name) : Select(node.Children, steps[1..]);
+        if (step.AttributeName is not null)
+        {
+            return node.Attribute(step.AttributeName) == step.AttributeValue;
+        }
+
+        seen++;
+        return step.Position == 0 || seen == step.Position;
     }
 
     private static DataNode? Match(ImmutableArray<DataNode> nodes, DataPathStep step)
@@ -108,23 +150,7 @@ public sealed class DataNode
         var seen = 0;
         foreach (var node in nodes)
         {
-            if (node.Name != step.Name)
-            {
-                continue;
-            }
-
-            if (step.AttributeName is not null)
-            {
-                if (node.Attribute(step.AttributeName) == step.AttributeValue)
-                {
-                    return node;
-                }
-
-                continue;
-            }
-
-            seen++;
-            if (step.Position == 0 || seen == step.Position)
+            if (Matches(node, step, ref seen))
             {
                 return node;
             }

@@ -6,8 +6,10 @@ namespace MonitoringHost.Runtime.DataItems;
 /// <summary>
 /// The XPath forms packs use to read a data item, relative to its <c>DataItem</c> root and parsed once:
 /// element steps (<c>Values/Free</c>), an attribute predicate (<c>Property[@Name='x']</c>), a 1-based position
-/// (<c>Params/Param[1]</c>) and a final attribute step (<c>@time</c>). A leading <c>/DataItem/</c> or <c>DataItem/</c> is
-/// dropped. Data items answer these without building a document per item.
+/// (<c>Params/Param[1]</c>), a final attribute step (<c>@time</c>), <c>*[local-name()='Name']</c> for an element
+/// whatever its namespace, and <c>//</c> before a step to look for it at any depth (<c>//*[local-name()="StdOut"]</c>,
+/// as the UNIX shell-command packs read their output). A leading <c>/DataItem/</c> or <c>DataItem/</c> is dropped.
+/// Data items answer these without building a document per item.
 /// </summary>
 public sealed class DataPath : IEquatable<DataPath>
 {
@@ -25,6 +27,9 @@ public sealed class DataPath : IEquatable<DataPath>
     /// <summary>The first step's name (<c>Property</c>, <c>EventDisplayNumber</c>…).</summary>
     public string First => Steps[0].Name;
 
+    /// <summary>Whether a step is reached through <c>//</c> (any depth), such as <c>//*[local-name()="StdOut"]</c>.</summary>
+    public bool HasDescendant => Steps.Any(s => s.IsDescendant);
+
     /// <summary>Parses <paramref name="xpath"/>; a form outside the supported subset throws <see cref="FormatException"/> saying where.</summary>
     public static DataPath Parse(string xpath)
     {
@@ -36,15 +41,15 @@ public sealed class DataPath : IEquatable<DataPath>
             body = body["DataItem/".Length..];
         }
 
-        if (body.Length == 0)
+        if (body.Length == 0 || body == "/")
         {
             throw new FormatException($"the data path '{xpath}' is empty");
         }
 
         var steps = ImmutableArray.CreateBuilder<DataPathStep>();
-        foreach (var part in Split(body, xpath))
+        foreach (var (part, descendant) in Split(body, xpath))
         {
-            steps.Add(ParseStep(part, xpath));
+            steps.Add(ParseStep(part, xpath) with { IsDescendant = descendant });
         }
 
         for (var i = 0; i < steps.Count - 1; i++)
@@ -53,6 +58,11 @@ public sealed class DataPath : IEquatable<DataPath>
             {
                 throw new FormatException($"in the data path '{xpath}' the attribute step '@{steps[i].Name}' must come last");
             }
+        }
+
+        if (steps[^1] is { IsAttribute: true, IsDescendant: true })
+        {
+            throw new FormatException($"in the data path '{xpath}' '//@{steps[^1].Name}' is not supported (name the element: '//Element/@{steps[^1].Name}')");
         }
 
         return new DataPath(text, steps.ToImmutable());
@@ -89,8 +99,8 @@ public sealed class DataPath : IEquatable<DataPath>
 
     public override string ToString() => Text;
 
-    // Splits on '/' outside predicates and quotes.
-    private static List<string> Split(string body, string xpath)
+    // Splits on '/' outside predicates and quotes; a step after '//' is a descendant step.
+    private static List<(string Part, bool Descendant)> Split(string body, string xpath)
     {
         var parts = new List<string>();
         var depth = 0;
@@ -128,12 +138,23 @@ public sealed class DataPath : IEquatable<DataPath>
         }
 
         parts.Add(body[start..]);
-        if (parts.Any(p => p.Length == 0))
+        var steps = new List<(string, bool)>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
         {
-            throw new FormatException($"the data path '{xpath}' has an empty step ('//' and a trailing '/' are not supported)");
+            // One empty part between two slashes is '//': the next step is searched at any depth.
+            var descendant = i > 0 && parts[i - 1].Length == 0;
+            if (parts[i].Length == 0 && (i == parts.Count - 1 || descendant))
+            {
+                throw new FormatException($"the data path '{xpath}' has an empty step ('///' and a trailing '/' are not supported)");
+            }
+
+            if (parts[i].Length > 0)
+            {
+                steps.Add((parts[i], descendant));
+            }
         }
 
-        return parts;
+        return steps;
     }
 
     private static DataPathStep ParseStep(string part, string xpath)
@@ -154,8 +175,16 @@ public sealed class DataPath : IEquatable<DataPath>
             throw new FormatException($"in the data path '{xpath}' the step '{part}' has text after its predicate");
         }
 
-        var name = Name(part[..open], xpath);
         var predicate = part[(open + 1)..^1].Trim();
+        if (part[..open].Trim() == "*")
+        {
+            // *[local-name()="Name"]: an element by its name whatever its namespace (prefixes are ignored anyway).
+            return LocalName(predicate) is { } localName
+                ? new DataPathStep(Name(localName, xpath), null, null, 0, IsAttribute: false)
+                : throw new FormatException($"in the data path '{xpath}' the step '{part}' is not supported (use *[local-name()='Name'])");
+        }
+
+        var name = Name(part[..open], xpath);
         if (int.TryParse(predicate, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position > 0)
         {
             return new DataPathStep(name, null, null, position, IsAttribute: false);
@@ -176,6 +205,24 @@ public sealed class DataPath : IEquatable<DataPath>
         throw new FormatException($"in the data path '{xpath}' the predicate [{predicate}] is not supported (use [@Attribute='value'] or a position such as [1])");
     }
 
+    private static string? LocalName(string predicate)
+    {
+        const string Function = "local-name()";
+        if (!predicate.StartsWith(Function, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = predicate[Function.Length..].TrimStart();
+        if (!rest.StartsWith('='))
+        {
+            return null;
+        }
+
+        var value = rest[1..].Trim();
+        return value.Length >= 2 && (value[0] is '\'' or '"') && value[^1] == value[0] ? value[1..^1] : null;
+    }
+
     private static string Name(string text, string xpath)
     {
         var name = text.Trim();
@@ -192,6 +239,7 @@ public sealed class DataPath : IEquatable<DataPath>
 
 /// <summary>
 /// One step of a <see cref="DataPath"/>: an element name, optionally with an attribute predicate or a 1-based
-/// position (0: none); or, last, an attribute.
+/// position (0: none); or, last, an attribute. <see cref="IsDescendant"/>: the step came after <c>//</c>, so the
+/// element is looked for at any depth below the previous step (XPath's <c>descendant-or-self::node()/</c>).
 /// </summary>
-public readonly record struct DataPathStep(string Name, string? AttributeName, string? AttributeValue, int Position, bool IsAttribute);
+public readonly record struct DataPathStep(string Name, string? AttributeName, string? AttributeValue, int Position, bool IsAttribute, bool IsDescendant = false);

@@ -62,6 +62,9 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
     public int InstanceCount => _byObject.Values.Sum(l => l.Count);
 
+    /// <summary>Why <paramref name="workflowId"/>'s instance for <paramref name="objectId"/> could not load, or null.</summary>
+    public string? Problem(string workflowId, Guid objectId) => _problems.GetValueOrDefault($"{workflowId}|{objectId:D}");
+
     /// <summary>The workflow instances targeting <paramref name="objectId"/>.</summary>
     public IReadOnlyList<WorkflowInstance> InstancesOf(Guid objectId) =>
         _byObject.TryGetValue(objectId, out var list) ? [.. list] : [];

@@ -21,4 +21,13 @@ public abstract class NativeModuleFactory
     /// its configuration). A million instances of a rule then share one scheduler and one filter.
     /// </summary>
     public virtual bool Shareable(ModuleConfiguration configuration) => false;
+
+    /// <summary>
+    /// Whether the module takes each Run As profile its configuration names as a whole account (it reads the
+    /// account with <see cref="Credentials.RunAsCredentials.Get"/> and uses the fields its kind has) rather than
+    /// field by field. The host then does not refuse a <c>$RunAs[…]/Field$</c> token whose account lacks the field:
+    /// the UNIX modules' configurations name <c>UserName</c> and <c>Password</c>, and an SSH key account, which has
+    /// no password, must serve them too. The profile must still resolve to an account.
+    /// </summary>
+    public virtual bool UsesWholeRunAsAccounts => false;
 }

@@ -1,4 +1,5 @@
 using MonitoringHost.Probes.Ssh;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Ssh;
 

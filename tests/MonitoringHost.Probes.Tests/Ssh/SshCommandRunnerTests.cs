@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using MonitoringHost.Probes.Ssh;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Ssh;
 

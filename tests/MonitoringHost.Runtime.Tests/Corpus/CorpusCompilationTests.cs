@@ -35,15 +35,13 @@ public sealed partial class CorpusCompilationTests
         "System.Performance.Library!System.Performance.OptimizedDataProvider",
     ];
 
-    /// <summary>Remote protocols the agentless probes of a later stage bring (CIM over WS-Man, SNMP, UNIX over WS-Man).</summary>
+    /// <summary>Remote protocols the agentless probes of a later stage bring (CIM over WS-Man, SNMP).</summary>
     private static readonly HashSet<string> RemoteProtocolsToCome =
     [
         "Microsoft.Windows.Library!Microsoft.Windows.WmiProvider",
         "Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider",
         "System.NetworkManagement.Library!System.NetworkManagement.SnmpDataSource",
         "System.NetworkManagement.Library!System.NetworkManagement.SnmpTrapProvider",
-        "Microsoft.Unix.Library!Microsoft.Unix.WSMan.Invoke.ProbeAction",
-        "Microsoft.SystemCenter.WSManagement.Library!Microsoft.SystemCenter.WSManagement.Invoker",
     ];
 
     [GeneratedRegex("^unsupported module type (?<type>\\S+) in workflow (?<workflow>\\S+)$")]
@@ -106,17 +104,17 @@ public sealed partial class CorpusCompilationTests
 
         loaded.Should().Be(112);
         outcomes.Select(o => o.File).Distinct().Should().HaveCount(97, "the other fragments define classes, groups or views only");
-        outcomes.Where(o => o.Outcome == "runs").Select(o => o.File).Distinct().Should().BeEquivalentTo(["Class.And.Discovery.SNMP.Device.byOID.mpx", "Monitor.PortCheck.mpx"]);
+        outcomes.Where(o => o.Outcome == "runs").Select(o => o.File).Distinct().Should().BeEquivalentTo(
+            ["Class.And.Discovery.SNMP.Device.byOID.mpx", "Monitor.PortCheck.mpx", "Class.And.Discovery.Unix.FileExists.mpx", "Class.And.Discovery.Unix.ShellCommand.mpx", "Monitor.Unix.ShellCommand.mpx"]);
         outcomes.Count(o => o.Outcome == "handled by the group calculator").Should().Be(7);
         outcomes.Where(o => o.Outcome.Contains('!', StringComparison.Ordinal)).GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
         {
             ["Microsoft.Windows.Library!Microsoft.Windows.EventProvider"] = 28,
             ["Microsoft.Windows.Library!Microsoft.Windows.RegistryProvider"] = 15,
-            ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellDiscoveryProbe"] = 15,
+            ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellDiscoveryProbe"] = 17,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellPropertyBagTriggerOnlyProbe"] = 13,
             ["Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider"] = 8,
             ["Microsoft.Windows.Library!Microsoft.Windows.WmiProvider"] = 7,
-            ["Microsoft.Unix.Library!Microsoft.Unix.WSMan.Invoke.ProbeAction"] = 4,
             ["System.Performance.Library!System.Performance.DataProvider"] = 4,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellPropertyBagProbe"] = 4,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellWriteAction"] = 4,
@@ -126,7 +124,6 @@ public sealed partial class CorpusCompilationTests
             ["Microsoft.Windows.Library!Microsoft.Windows.ScriptDiscoveryProbe"] = 1,
             ["System.Library!System.ProcessInformationProvider"] = 1,
             ["System.NetworkManagement.Library!System.NetworkManagement.SnmpDataSource"] = 1,
-            ["Microsoft.SystemCenter.WSManagement.Library!Microsoft.SystemCenter.WSManagement.Invoker"] = 1,
             ["System.Performance.Library!System.Performance.OptimizedDataProvider"] = 1,
         });
         outcomes.Where(o => o.Outcome.Contains('!', StringComparison.Ordinal)).Should().OnlyContain(o => WindowsLocal.Contains(o.Outcome) || RemoteProtocolsToCome.Contains(o.Outcome));

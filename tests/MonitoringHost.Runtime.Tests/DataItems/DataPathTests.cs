@@ -26,7 +26,7 @@ public sealed class DataPathTests
 
     [Theory]
     [InlineData("Property[@Name='x'")]
-    [InlineData("Values//X")]
+    [InlineData("Values///X")]
     [InlineData("Property[last()]")]
     [InlineData("")]
     public void Parse_UnsupportedForms_SayWhy(string xpath)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using MonitoringHost.Probes.Ssh;
-using MonitoringHost.Tests.Shared;
 
-namespace MonitoringHost.Probes.Tests.Ssh;
+namespace MonitoringHost.Tests.Shared;
 
 /// <summary>
 /// The sshd <c>test.sh</c> starts, as named by <see cref="Variable"/>:
@@ -32,6 +31,16 @@ internal sealed record SshTestServer(
     }
 
     public string Endpoint => SshHostKey.Endpoint(Host, Port);
+
+    /// <summary>A loopback port nothing listens on (it was free a moment ago): where a connection is refused.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     /// <summary>The server's real host key, read from its public key file.</summary>
     public SshHostKey HostKey()
