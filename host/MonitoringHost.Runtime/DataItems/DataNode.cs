@@ -113,6 +113,16 @@ public sealed class DataNode
                 continue;
             }
 
+            if (step.ChildName is not null)
+            {
+                if (node.Children.Any(c => c.Name == step.ChildName && c.StringValue() == step.ChildValue))
+                {
+                    return node;
+                }
+
+                continue;
+            }
+
             if (step.AttributeName is not null)
             {
                 if (node.Attribute(step.AttributeName) == step.AttributeValue)
