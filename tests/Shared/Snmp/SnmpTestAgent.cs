@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using MonitoringHost.Probes.Snmp;
-using MonitoringHost.Tests.Shared;
 
-namespace MonitoringHost.Probes.Tests.Snmp;
+namespace MonitoringHost.Tests.Shared;
 
 /// <summary>
 /// The real snmpd that <c>test.sh</c> starts (<see cref="Variable"/> = <c>127.0.0.1:port;public</c>, a second
