@@ -4,6 +4,7 @@ using MonitoringHost.ManagementPacks.Libraries;
 using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
+using MonitoringHost.Runtime.Modules.Snmp;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
@@ -43,6 +44,12 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>Pushes connectors' batches to their webhooks.</summary>
     public ConnectorWebhooks Webhooks { get; }
+
+    /// <summary>
+    /// The SNMP trap receiver (<see cref="ServerOptions.SnmpTraps"/>), or null when the server listens for none. Each
+    /// trap is offered to the current workflows (<see cref="WorkflowHost.ReceiveAsync"/>).
+    /// </summary>
+    public SnmpTrapReceiver? SnmpTraps { get; private set; }
 
     /// <summary>
     /// The file in the data folder of a SQLite store where the first start writes the administrator key it creates;
@@ -147,6 +154,7 @@ public sealed class ManagementServer : IAsyncDisposable
             var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
+            server.SnmpTraps = StartSnmpTraps(options, server);
             return server;
         }
         catch
@@ -154,6 +162,30 @@ public sealed class ManagementServer : IAsyncDisposable
             await StopAsync(store, runtime, collected).ConfigureAwait(false);
             key?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Binds the SNMP trap endpoint the options name; a malformed one or a port that cannot be bound fails the start.</summary>
+    private static SnmpTrapReceiver? StartSnmpTraps(ServerOptions options, ManagementServer server)
+    {
+        if (string.IsNullOrWhiteSpace(options.SnmpTraps))
+        {
+            return null;
+        }
+
+        if (!System.Net.IPEndPoint.TryParse(options.SnmpTraps.Trim(), out var endpoint) || endpoint.Port == 0 && !options.SnmpTraps.TrimEnd().EndsWith(":0", StringComparison.Ordinal))
+        {
+            throw new ServerStartException($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
+        }
+
+        try
+        {
+            return SnmpTrapReceiver.Start(endpoint, (trap, token) => server.Host.ReceiveAsync(trap, token), options.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ServerStartException($"cannot listen for SNMP traps on {endpoint}: {e.Message}" +
+                (endpoint.Port < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE)" : ""));
         }
     }
 
@@ -173,6 +205,11 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (SnmpTraps is not null)
+        {
+            await SnmpTraps.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
@@ -317,6 +354,12 @@ public sealed class ServerOptions
     public TimeSpan WebhookMaxBackoff { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the server listens for SNMP traps and informs (<c>address:port</c>: <c>0.0.0.0:162</c> is the standard
+    /// port, which needs root or <c>CAP_NET_BIND_SERVICE</c>; port 0 picks a free one); null or empty: no listener.
+    /// </summary>
+    public string? SnmpTraps { get; init; }
 }
 
 /// <summary>A management server that cannot start, and why.</summary>

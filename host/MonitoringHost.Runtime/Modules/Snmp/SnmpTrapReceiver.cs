@@ -37,6 +37,7 @@ public sealed partial class SnmpTrapReceiver : IAsyncDisposable
                 catch (Exception failure)
 #pragma warning restore CA1031
                 {
+                    LastFailure = $"{failure.GetType().Name}: {failure.Message}";
                     LogDeliveryFailed(logger, trap.Source, failure.Message);
                 }
             },
@@ -45,6 +46,9 @@ public sealed partial class SnmpTrapReceiver : IAsyncDisposable
 
     /// <summary>The endpoint bound (with the port the system chose when 0 was asked for).</summary>
     public IPEndPoint LocalEndpoint => _listener.LocalEndpoint;
+
+    /// <summary>Why the last trap that could not be handed on failed, or null.</summary>
+    public string? LastFailure { get; private set; }
 
     /// <summary>Traps and informs received.</summary>
     public long Received => Interlocked.Read(ref _received);
