@@ -65,6 +65,33 @@ public sealed class SnmpTrapSourceTests
         ((ReceivedDataSource)ProbeSetup.Create("System.SnmpTrapProvider", string.Format(System.Globalization.CultureInfo.InvariantCulture, xml, "true"))).Receive(trap).Should().NotBeNull();
     }
 
+    [Fact]
+    public void TrapEvent_CarriesTheTrapInItsEventData_AsOperationsManagerMapsIt()
+    {
+        var trap = new SnmpTrap(new IPEndPoint(IPAddress.Loopback, 40000), "c", SnmpPduType.Trap, TimeSpan.FromSeconds(12), LinkDown,
+            [new SnmpVariable(IfIndex + ".2", SnmpValue.Integer(2)), new SnmpVariable("1.3.6.1.2.1.2.2.1.2.2", SnmpValue.OctetString("eth0"))], DateTimeOffset.UnixEpoch);
+        var mapper = (ConditionModule)ProbeSetup.Create("System.Event.GenericDataMapper", """
+            <ConditionDetection ID="EventMapper" TypeID="System!System.Event.GenericDataMapper">
+              <EventOriginId>x</EventOriginId><PublisherId>y</PublisherId>
+              <PublisherName>Snmp Event</PublisherName><Channel>SnmpEvent</Channel><LoggingComputer />
+              <EventNumber>1</EventNumber><EventCategory>0</EventCategory><EventLevel>4</EventLevel><UserName />
+              <Params><Param>$Data/SnmpVarBinds/SnmpVarBind[OID='.1.3.6.1.2.1.2.2.1.2.2']/Value$</Param><Param>node</Param></Params>
+            </ConditionDetection>
+            """);
+
+        var item = mapper.Evaluate(SnmpData.Trap(trap))!;
+
+        item.Should().BeOfType<EventData>();
+        item.Value("PublisherName").Should().Be("Snmp Event");
+        item.Value("EventLevel").Should().Be("4");
+        item.Value("Params/Param[1]").Should().Be("eth0");
+        item.Value("Params/Param[2]").Should().Be("node");
+        item.Value("EventData/DataItem/@type").Should().Be("System.SnmpData");
+        item.Value("EventData/DataItem/SnmpVarBinds/SnmpVarBind[2]/Value").Should().Be("." + LinkDown);
+        item.Value("EventData/DataItem/SnmpVarBinds/SnmpVarBind[1]/Value").Should().Be("1200");
+        item.Value($"EventData/DataItem/SnmpVarBinds/SnmpVarBind[OID='.{IfIndex}.2']/Value").Should().Be("2");
+    }
+
     private static ReceivedDataSource Source(string ip, string community, string? oid) =>
         (ReceivedDataSource)ProbeSetup.Create("System.NetworkManagement.SnmpTrapProvider", Use(ip, community, oid));
 
