@@ -120,6 +120,7 @@ public sealed class ManagementServer : IAsyncDisposable
         var libraries = options.LibraryFolder ?? ShippedLibraries.Locate()
             ?? throw new ServerStartException("the shipped packs were not found beside the host; give their folder");
         var shipped = ShippedLibraries.Read(libraries).Packs;
+        var trapEndpoint = SnmpTrapEndpoint(options);
         var store = await InstanceStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
         CollectedDataStore? collected = null;
         ServerRuntime? runtime = null;
@@ -152,9 +153,9 @@ public sealed class ManagementServer : IAsyncDisposable
             var vault = new CredentialVault(CredentialStore.For(store), key, time);
             runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, cancellationToken).ConfigureAwait(false);
             var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault);
+            server.SnmpTraps = trapEndpoint is null ? null : StartSnmpTraps(trapEndpoint, server);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
-            server.SnmpTraps = StartSnmpTraps(options, server);
             return server;
         }
         catch
@@ -165,22 +166,29 @@ public sealed class ManagementServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Binds the SNMP trap endpoint the options name; a malformed one or a port that cannot be bound fails the start.</summary>
-    private static SnmpTrapReceiver? StartSnmpTraps(ServerOptions options, ManagementServer server)
+    /// <summary>The SNMP trap endpoint the options name, or null for none; a malformed one fails the start.</summary>
+    private static System.Net.IPEndPoint? SnmpTrapEndpoint(ServerOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SnmpTraps))
         {
             return null;
         }
 
-        if (!System.Net.IPEndPoint.TryParse(options.SnmpTraps.Trim(), out var endpoint) || endpoint.Port == 0 && !options.SnmpTraps.TrimEnd().EndsWith(":0", StringComparison.Ordinal))
-        {
-            throw new ServerStartException($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
-        }
+        var text = options.SnmpTraps.Trim();
+        var (address, port) = Runtime.Modules.Agentless.DefaultAgentlessEndpoints.Split(text);
+        return port is not null || text.EndsWith(":0", StringComparison.Ordinal)
+            ? System.Net.IPEndPoint.TryParse(text, out var endpoint) && System.Net.IPAddress.TryParse(address, out _) ? endpoint : throw NotAnEndpoint()
+            : throw NotAnEndpoint();
 
+        ServerStartException NotAnEndpoint() => new($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
+    }
+
+    /// <summary>Binds the SNMP trap endpoint; a port in use or not permitted fails the start, saying why.</summary>
+    private static SnmpTrapReceiver StartSnmpTraps(System.Net.IPEndPoint endpoint, ManagementServer server)
+    {
         try
         {
-            return SnmpTrapReceiver.Start(endpoint, (trap, token) => server.Host.ReceiveAsync(trap, token), options.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            return SnmpTrapReceiver.Start(endpoint, (trap, token) => server.Host.ReceiveAsync(trap, token), server.Options.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
         catch (System.Net.Sockets.SocketException e)
         {
