@@ -30,7 +30,7 @@ public sealed class SnmpEndToEndTests
         var agent = SnmpTestAgent.Require();
         var community = SnmpTestAgent.RestrictedCommunity; // sees the system subtree only: all this pack reads
         var device = agent.Endpoint.ToString();
-        var closed = $"127.0.0.2:{ClosedUdpPort()}";
+        var closed = $"127.0.0.2:{SnmpTestAgent.ClosedUdpPort()}";
         using var log = new CollectingLog();
         await using var api = new LoopbackServer { Logging = log, SnmpTraps = "127.0.0.1:0" };
         await api.StartAgainAsync();
@@ -225,12 +225,5 @@ public sealed class SnmpEndToEndTests
     {
         var (code, output) = await SnmpTestAgent.RunToolAsync(tool, arguments);
         code.Should().Be(0, output);
-    }
-
-    private static int ClosedUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -102,7 +102,7 @@ public sealed class SnmpModuleTests
     [Fact]
     public async Task ClosedPort_IsRefused()
     {
-        var port = ClosedUdpPort();
+        var port = SnmpTestAgent.ClosedUdpPort();
         var setup = ProbeSetup.Setup(ProbeWith($"127.0.0.1:{port}", "public", [SysName], timeout: 1000, retries: 0));
         var probe = new SnmpProbe.Factory().Create(setup);
 
@@ -191,27 +191,4 @@ public sealed class SnmpModuleTests
           <SnmpVarBinds><SnmpVarBind><OID>{oid}</OID><Syntax>0</Syntax><Value VariantType="8" /></SnmpVarBind></SnmpVarBinds>
         </DataSource>
         """;
-
-    internal static int ClosedUdpPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-}
-
-public sealed class SnmpDataExpressionTests
-{
-    [Theory]
-    [InlineData("Greater", "0", true)]
-    [InlineData("LessEqual", "0", false)]
-    public void ExpressionFilter_ReadsABindingsValue(string op, string threshold, bool passes)
-    {
-        var item = SnmpData.Answer(DateTimeOffset.UnixEpoch, new IPEndPoint(IPAddress.Loopback, 161), [new SnmpVariable("1.3.6.1.2.1.1.7.0", SnmpValue.Integer(72))]);
-        var filter = (ConditionModule)new MonitoringHost.Runtime.Modules.Conditions.ExpressionFilterFactory().Create(TestRuntime.Setup(
-            $"""<ConditionDetection ID="F" TypeID="System!System.ExpressionFilter"><Expression><SimpleExpression><ValueExpression><XPathQuery Type="Integer">SnmpVarBinds/SnmpVarBind[1]/Value</XPathQuery></ValueExpression><Operator>{op}</Operator><ValueExpression><Value Type="Integer">{threshold}</Value></ValueExpression></SimpleExpression></Expression></ConditionDetection>""",
-            TimeProvider.System));
-
-        (filter.Evaluate(item) is not null).Should().Be(passes);
-    }
 }
