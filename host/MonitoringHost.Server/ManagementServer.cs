@@ -175,12 +175,9 @@ public sealed class ManagementServer : IAsyncDisposable
         }
 
         var text = options.SnmpTraps.Trim();
-        var (address, port) = Runtime.Modules.Agentless.DefaultAgentlessEndpoints.Split(text);
-        return port is not null || text.EndsWith(":0", StringComparison.Ordinal)
-            ? System.Net.IPEndPoint.TryParse(text, out var endpoint) && System.Net.IPAddress.TryParse(address, out _) ? endpoint : throw NotAnEndpoint()
-            : throw NotAnEndpoint();
-
-        ServerStartException NotAnEndpoint() => new($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
+        return System.Net.IPEndPoint.TryParse(text, out var endpoint) && (endpoint.Port != 0 || text.EndsWith(":0", StringComparison.Ordinal))
+            ? endpoint
+            : throw new ServerStartException($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
     }
 
     /// <summary>Binds the SNMP trap endpoint; a port in use or not permitted fails the start, saying why.</summary>

@@ -20,6 +20,7 @@ namespace MonitoringHost.Server.Tests;
 public sealed class SnmpEndToEndTests
 {
     private const string Profile = "System.NetworkManagement.Library!System.NetworkManagement.Snmp.MonitoringAccount";
+    private const string V3Profile = "System.NetworkManagement.Library!System.NetworkManagement.SnmpV3.MonitoringAccount";
     private const string NodeClass = "System.NetworkManagement.Node";
     private const string MonitorId = "Test.Snmp!Test.Snmp.UpTime.Monitor";
     private const string LinkDown = "1.3.6.1.6.3.1.1.5.3";
@@ -32,13 +33,16 @@ public sealed class SnmpEndToEndTests
         var device = agent.Endpoint.ToString();
         var closed = $"127.0.0.2:{SnmpTestAgent.ClosedUdpPort()}";
         using var log = new CollectingLog();
-        await using var api = new LoopbackServer { Logging = log, SnmpTraps = "127.0.0.1:0" };
+        var api = new LoopbackServer { Logging = log, SnmpTraps = "127.0.0.1:0" };
         await api.StartAgainAsync();
+        await using var stop = api;
         var admin = await api.KeyAsync("admin", ApiRole.Administrator);
         using var client = api.ClientFor(admin);
         await ImportAsync(api, admin, "1.0.0.0", threshold: 0);
         var account = await client.SaveRunAsAccountAsync(new RunAsAccountDefinition("Switches", "SnmpCommunity", new Dictionary<string, string> { ["CommunityString"] = community }));
         await client.AssignRunAsProfileAsync(new RunAsProfileAssignment(Profile, "class", NodeClass, account.Id));
+        var v3 = await client.SaveRunAsAccountAsync(new RunAsAccountDefinition("No SNMPv3", "Generic", new Dictionary<string, string> { ["Note"] = "v2c devices" }));
+        await client.AssignRunAsProfileAsync(new RunAsProfileAssignment(V3Profile, "class", NodeClass, v3.Id));
 
         await CreateNodesAsync(api, admin, device, closed);
 
@@ -62,6 +66,9 @@ public sealed class SnmpEndToEndTests
         alert.GetProperty("monitoringObjectId").GetGuid().Should().Be(nodeId);
         alert.GetProperty("description").GetString().Should().MatchRegex($@"^Device {Regex.Escape(device)} has been up for [1-9][0-9]* hundredths of a second\.$");
         (await HealthAsync(api, admin, nodeId)).Should().Be("Error");
+
+        // The library's two-state monitor type (two SnmpDataSources, $Config subtrees for the bindings): the device answers.
+        await EventuallyAsync(() => HealthAsync(api, admin, nodeId, "Test.Snmp.Answers.Monitor"), state => state == "Success", "the two-state monitor", () => Diagnose(api, nodeId));
 
         // Traps: a linkDown trap and a linkDown inform with the node's community each raise an alert; a trap with
         // another community, or about another notification, raises none.
@@ -163,11 +170,11 @@ public sealed class SnmpEndToEndTests
         return [.. page.GetProperty("items").EnumerateArray()];
     }
 
-    private static async Task<string> HealthAsync(LoopbackServer api, string key, Guid objectId)
+    private static async Task<string> HealthAsync(LoopbackServer api, string key, Guid objectId, string monitor = "Test.Snmp.UpTime.Monitor")
     {
         var (_, tree, response) = await api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{objectId}/health", key);
         response.Dispose();
-        return Find(tree, "Test.Snmp.UpTime.Monitor")?.GetProperty("healthStateName").GetString() ?? "(monitor not in the tree)";
+        return Find(tree, monitor)?.GetProperty("healthStateName").GetString() ?? "(monitor not in the tree)";
 
         static JsonElement? Find(JsonElement node, string id)
         {
