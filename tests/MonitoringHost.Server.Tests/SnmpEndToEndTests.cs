@@ -86,6 +86,18 @@ public sealed class SnmpEndToEndTests
         linkDown.Should().OnlyContain(a => a.GetProperty("monitoringObjectId").GetGuid() == nodeId);
         api.Server.SnmpTraps.Received.Should().Be(4);
 
+        // A node in maintenance takes no trap.
+        var (started, _, startedResponse) = await api.SendAsync(HttpMethod.Post, $"/api/v1/objects/{nodeId}/maintenance", admin, """{ "durationMinutes": 60, "reason": "PlannedOther" }""");
+        startedResponse.Dispose();
+        started.Should().Be(HttpStatusCode.Created);
+        await SendAsync("snmptrap", "-v", "2c", "-c", community, traps, "", LinkDown, "1.3.6.1.2.1.2.2.1.1.2", "i", "5");
+        await EventuallyAsync(() => Task.FromResult(api.Server.SnmpTraps.Received), received => received == 5, "the fifth trap");
+        await Task.Delay(500);
+        (await OpenAlertsAsync(api, admin)).Should().NotContain(a => a.GetProperty("description").GetString() == $"Device {device} reports interface 5 down.");
+        var (stopped, _, stoppedResponse) = await api.SendAsync(HttpMethod.Delete, $"/api/v1/objects/{nodeId}/maintenance", admin);
+        stoppedResponse.Dispose();
+        stopped.Should().Be(HttpStatusCode.OK);
+
         // The node nothing answers for: a clear reason on its monitor, no alert, no state, and backoff instead of a probe per run.
         var closedId = (await NodesAsync(api, admin)).Single(n => Property(n, "DeviceKey") == closed).GetProperty("id").GetGuid();
         var reason = await EventuallyAsync(() => Task.FromResult(MonitorError(api, closedId)), e => e?.Contains("not tried until", StringComparison.Ordinal) == true, "the closed node's backoff");
