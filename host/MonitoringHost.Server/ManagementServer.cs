@@ -7,6 +7,7 @@ using MonitoringHost.Runtime.Credentials;
 using MonitoringHost.Runtime.Hosting;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Modules.Agentless;
+using MonitoringHost.Runtime.Modules.Snmp;
 using MonitoringHost.Runtime.Operations;
 using MonitoringHost.Storage;
 
@@ -53,6 +54,12 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>Pushes connectors' batches to their webhooks.</summary>
     public ConnectorWebhooks Webhooks { get; }
+
+    /// <summary>
+    /// The SNMP trap receiver (<see cref="ServerOptions.SnmpTraps"/>), or null when the server listens for none. Each
+    /// trap is offered to the current workflows (<see cref="WorkflowHost.ReceiveAsync"/>).
+    /// </summary>
+    public SnmpTrapReceiver? SnmpTraps { get; private set; }
 
     /// <summary>
     /// The file in the data folder of a SQLite store where the first start writes the administrator key it creates;
@@ -136,6 +143,7 @@ public sealed class ManagementServer : IAsyncDisposable
         var libraries = options.LibraryFolder ?? ShippedLibraries.Locate()
             ?? throw new ServerStartException("the shipped packs were not found beside the host; give their folder");
         var shipped = ShippedLibraries.Read(libraries).Packs;
+        var trapEndpoint = SnmpTrapEndpoint(options);
         var store = await InstanceStoreFactory.OpenAsync(options.Store, cancellationToken).ConfigureAwait(false);
         CollectedDataStore? collected = null;
         ServerRuntime? runtime = null;
@@ -179,6 +187,7 @@ public sealed class ManagementServer : IAsyncDisposable
             };
             runtime = await ServerRuntime.OpenAsync(new ClassCatalog(loaded.Packs), store, collected, options, vault, agentless, cancellationToken).ConfigureAwait(false);
             var server = new ManagementServer(options, store, runtime, collected, origins, time.GetUtcNow(), key, vault, agentless, computers, knownHosts);
+            server.SnmpTraps = trapEndpoint is null ? null : StartSnmpTraps(trapEndpoint, server);
             await server.EnsureAdministratorKeyAsync(cancellationToken).ConfigureAwait(false);
             await server.Webhooks.StartAsync(cancellationToken).ConfigureAwait(false);
             return server;
@@ -190,6 +199,34 @@ public sealed class ManagementServer : IAsyncDisposable
             agentless?.Dispose();
             knownHosts?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The SNMP trap endpoint the options name, or null for none; a malformed one fails the start.</summary>
+    private static System.Net.IPEndPoint? SnmpTrapEndpoint(ServerOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SnmpTraps))
+        {
+            return null;
+        }
+
+        var text = options.SnmpTraps.Trim();
+        return System.Net.IPEndPoint.TryParse(text, out var endpoint) && (endpoint.Port != 0 || text.EndsWith(":0", StringComparison.Ordinal))
+            ? endpoint
+            : throw new ServerStartException($"the SNMP trap endpoint '{options.SnmpTraps}' is not address:port (for example 0.0.0.0:162)");
+    }
+
+    /// <summary>Binds the SNMP trap endpoint; a port in use or not permitted fails the start, saying why.</summary>
+    private static SnmpTrapReceiver StartSnmpTraps(System.Net.IPEndPoint endpoint, ManagementServer server)
+    {
+        try
+        {
+            return SnmpTrapReceiver.Start(endpoint, (trap, token) => server.Host.ReceiveAsync(trap, token), server.Options.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ServerStartException($"cannot listen for SNMP traps on {endpoint}: {e.Message}" +
+                (endpoint.Port < 1024 ? " (ports below 1024 need root or CAP_NET_BIND_SERVICE)" : ""));
         }
     }
 
@@ -209,6 +246,11 @@ public sealed class ManagementServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (SnmpTraps is not null)
+        {
+            await SnmpTraps.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
@@ -367,6 +409,12 @@ public sealed class ServerOptions
     public ProbeLimits ProbeLimits { get; init; } = new();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the server listens for SNMP traps and informs (<c>address:port</c>: <c>0.0.0.0:162</c> is the standard
+    /// port, which needs root or <c>CAP_NET_BIND_SERVICE</c>; port 0 picks a free one); null or empty: no listener.
+    /// </summary>
+    public string? SnmpTraps { get; init; }
 }
 
 /// <summary>A management server that cannot start, and why.</summary>

@@ -17,13 +17,14 @@ public static class ServeCommand
         var data = new Option<string?>("--data") { Description = $"The folder of the SQLite store (default: {StoreOptions.DefaultDataFolder})" };
         var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string instead of the SQLite file" };
         var urls = new Option<string>("--urls") { Description = "Where the API listens", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var command = new Command("serve", "Run a management server: monitor, keep health and alerts, serve the API.") { packs, data, postgres, urls };
+        var snmpTraps = new Option<string?>("--snmp-traps") { Description = "Listen for SNMP traps on address:port (0.0.0.0:162 needs root or CAP_NET_BIND_SERVICE)" };
+        var command = new Command("serve", "Run a management server: monitor, keep health and alerts, serve the API.") { packs, data, postgres, urls, snmpTraps };
         command.SetAction(async (result, cancellationToken) =>
         {
             var store = result.GetValue(postgres) is { } connection
                 ? new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = connection }
                 : new StoreOptions { DataFolder = result.GetValue(data) ?? StoreOptions.DefaultDataFolder };
-            var options = new ServerOptions { Store = store, Packs = result.GetValue(packs) ?? [], Urls = result.GetValue(urls)! };
+            var options = new ServerOptions { Store = store, Packs = result.GetValue(packs) ?? [], Urls = result.GetValue(urls)!, SnmpTraps = result.GetValue(snmpTraps) };
             ManagementServer server;
             try
             {

@@ -16,6 +16,8 @@ internal sealed class StateChangeData : DataItem
 
     public override string TypeName => "System.Health.MonitorStateChangeData";
 
+    protected override bool AnswersChildPredicates => true;
+
     protected override string? SelectValue(DataPath path)
     {
         var steps = path.Steps.AsSpan();

@@ -31,8 +31,14 @@ public abstract class DataItem
             return TypeName;
         }
 
-        return path.HasDescendant ? SelectAtAnyDepth(path) : SelectValue(path);
+        return path.HasChildPredicate && !AnswersChildPredicates ? null : path.HasDescendant ? SelectAtAnyDepth(path) : SelectValue(path);
     }
+
+    /// <summary>
+    /// Whether the kind has elements with children that a <c>[Child='value']</c> predicate can test (an event's
+    /// EventData, SNMP variable bindings); for the others such a path selects nothing.
+    /// </summary>
+    protected virtual bool AnswersChildPredicates => false;
 
     /// <summary>Whether <paramref name="path"/> selects anything (XPath <c>Exists</c>).</summary>
     public bool Exists(DataPath path) => Select(path) is not null;

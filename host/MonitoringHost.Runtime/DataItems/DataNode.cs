@@ -136,6 +136,11 @@ public sealed class DataNode
             return false;
         }
 
+        if (step.ChildName is not null)
+        {
+            return node.Children.Any(c => c.Name == step.ChildName && c.StringValue() == step.ChildValue);
+        }
+
         if (step.AttributeName is not null)
         {
             return node.Attribute(step.AttributeName) == step.AttributeValue;

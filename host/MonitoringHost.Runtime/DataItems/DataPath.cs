@@ -5,7 +5,8 @@ namespace MonitoringHost.Runtime.DataItems;
 
 /// <summary>
 /// The XPath forms packs use to read a data item, relative to its <c>DataItem</c> root and parsed once:
-/// element steps (<c>Values/Free</c>), an attribute predicate (<c>Property[@Name='x']</c>), a 1-based position
+/// element steps (<c>Values/Free</c>), an attribute predicate (<c>Property[@Name='x']</c>), a child element predicate
+/// (<c>SnmpVarBind[OID='.1.3.6.1.2.1.1.5.0']</c>: the step's element whose child has that text), a 1-based position
 /// (<c>Params/Param[1]</c>), a final attribute step (<c>@time</c>), <c>*[local-name()='Name']</c> for an element
 /// whatever its namespace, and <c>//</c> before a step to look for it at any depth (<c>//*[local-name()="StdOut"]</c>,
 /// as the UNIX shell-command packs read their output). A leading <c>/DataItem/</c> or <c>DataItem/</c> is dropped.
@@ -17,7 +18,11 @@ public sealed class DataPath : IEquatable<DataPath>
     {
         Text = text;
         Steps = steps;
+        HasChildPredicate = steps.Any(s => s.ChildName is not null);
     }
+
+    /// <summary>Whether a step has a <c>[Child='value']</c> predicate.</summary>
+    public bool HasChildPredicate { get; }
 
     /// <summary>The path as written.</summary>
     public string Text { get; }
@@ -202,7 +207,18 @@ public sealed class DataPath : IEquatable<DataPath>
             }
         }
 
-        throw new FormatException($"in the data path '{xpath}' the predicate [{predicate}] is not supported (use [@Attribute='value'] or a position such as [1])");
+        // [Child='value'] or [Child="value"]
+        if (equals > 0 && !predicate.StartsWith('@'))
+        {
+            var child = Name(predicate[..equals].Trim(), xpath);
+            var value = predicate[(equals + 1)..].Trim();
+            if (value.Length >= 2 && (value[0] is '\'' or '"') && value[^1] == value[0])
+            {
+                return new DataPathStep(name, null, null, 0, IsAttribute: false) { ChildName = child, ChildValue = value[1..^1] };
+            }
+        }
+
+        throw new FormatException($"in the data path '{xpath}' the predicate [{predicate}] is not supported (use [@Attribute='value'], [Child='value'] or a position such as [1])");
     }
 
     private static string? LocalName(string predicate)
@@ -238,8 +254,16 @@ public sealed class DataPath : IEquatable<DataPath>
 }
 
 /// <summary>
-/// One step of a <see cref="DataPath"/>: an element name, optionally with an attribute predicate or a 1-based
-/// position (0: none); or, last, an attribute. <see cref="IsDescendant"/>: the step came after <c>//</c>, so the
-/// element is looked for at any depth below the previous step (XPath's <c>descendant-or-self::node()/</c>).
+/// One step of a <see cref="DataPath"/>: an element name, optionally with an attribute predicate, a child element
+/// predicate (<see cref="ChildName"/> = <see cref="ChildValue"/>) or a 1-based position (0: none); or, last, an
+/// attribute. <see cref="IsDescendant"/>: the step came after <c>//</c>, so the element is looked for at any depth
+/// below the previous step (XPath's <c>descendant-or-self::node()/</c>).
 /// </summary>
-public readonly record struct DataPathStep(string Name, string? AttributeName, string? AttributeValue, int Position, bool IsAttribute, bool IsDescendant = false);
+public readonly record struct DataPathStep(string Name, string? AttributeName, string? AttributeValue, int Position, bool IsAttribute, bool IsDescendant = false)
+{
+    /// <summary>The child element a <c>[Child='value']</c> predicate compares, or null.</summary>
+    public string? ChildName { get; init; }
+
+    /// <summary>The text that child must have.</summary>
+    public string? ChildValue { get; init; }
+}

@@ -96,6 +96,8 @@ public sealed class EventData : DataItem
     /// <summary>The children of the event's <c>EventData</c> element, read as <c>EventData/…</c>.</summary>
     public ImmutableArray<DataNode> EventDataContent { get; init; } = [];
 
+    protected override bool AnswersChildPredicates => true;
+
     protected override string? SelectValue(DataPath path)
     {
         var steps = path.Steps.AsSpan();

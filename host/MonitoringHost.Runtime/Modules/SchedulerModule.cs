@@ -6,7 +6,8 @@ namespace MonitoringHost.Runtime.Modules;
 /// <summary>
 /// A scheduler data source (<c>System.Scheduler</c>, <c>System.SimpleScheduler</c>, <c>System.Discovery.Scheduler</c>):
 /// the host's scheduler runs the workflow instance when <see cref="Schedule"/> fires, and this module turns that
-/// tick into the trigger item its workflow starts from.
+/// tick into the trigger item its workflow starts from. A native data source with its own schedule (the SNMP data
+/// source's <c>Scheduler</c> and request in one module) overrides <see cref="RunAsync"/> to output its item instead.
 /// </summary>
 public abstract class SchedulerModule : ModuleInstance
 {
@@ -18,7 +19,7 @@ public abstract class SchedulerModule : ModuleInstance
     /// </summary>
     public virtual bool RunsAtStart => false;
 
-    public sealed override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
+    public override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);

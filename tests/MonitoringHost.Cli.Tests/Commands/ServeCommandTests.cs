@@ -26,6 +26,22 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Serve_WithATrapEndpointThatIsNotOne_OrIsTaken_ExitsWith1_SayingSo()
+    {
+        var (exitCode, _, error) = Run("serve", "--data", Path.Combine(_folder, "data"), "--urls", "http://127.0.0.1:0", "--snmp-traps", "0.0.0.0");
+
+        exitCode.Should().Be(1);
+        error.Should().Be("error: the SNMP trap endpoint '0.0.0.0' is not address:port (for example 0.0.0.0:162)" + Environment.NewLine);
+
+        using var taken = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        taken.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        (exitCode, _, error) = Run("serve", "--data", Path.Combine(_folder, "data"), "--urls", "http://127.0.0.1:0", "--snmp-traps", taken.LocalEndPoint!.ToString()!);
+
+        exitCode.Should().Be(1);
+        error.Should().StartWith($"error: cannot listen for SNMP traps on {taken.LocalEndPoint}: ");
+    }
+
+    [Fact]
     public void Serve_WithAStoreThatCannotBeReached_ExitsWith1_SayingSo()
     {
         var (exitCode, _, error) = Run("serve", "--postgres", "Host=127.0.0.1;Port=1;Username=mh;Database=mh;Timeout=2", "--urls", "http://127.0.0.1:0");

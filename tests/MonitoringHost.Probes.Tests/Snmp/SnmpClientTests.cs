@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using MonitoringHost.Probes.Snmp;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Snmp;
 

@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Net;
 using MonitoringHost.Probes.Snmp;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Snmp;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MonitoringHost.Probes.Snmp;
+using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Probes.Tests.Snmp;
 

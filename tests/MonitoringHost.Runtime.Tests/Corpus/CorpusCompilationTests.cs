@@ -35,13 +35,11 @@ public sealed partial class CorpusCompilationTests
         "System.Performance.Library!System.Performance.OptimizedDataProvider",
     ];
 
-    /// <summary>Remote protocols the agentless probes of a later stage bring (CIM over WS-Man, SNMP).</summary>
+    /// <summary>Remote protocols the agentless probes of a later stage bring (CIM over WS-Man).</summary>
     private static readonly HashSet<string> RemoteProtocolsToCome =
     [
         "Microsoft.Windows.Library!Microsoft.Windows.WmiProvider",
         "Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider",
-        "System.NetworkManagement.Library!System.NetworkManagement.SnmpDataSource",
-        "System.NetworkManagement.Library!System.NetworkManagement.SnmpTrapProvider",
     ];
 
     [GeneratedRegex("^unsupported module type (?<type>\\S+) in workflow (?<workflow>\\S+)$")]
@@ -105,7 +103,11 @@ public sealed partial class CorpusCompilationTests
         loaded.Should().Be(112);
         outcomes.Select(o => o.File).Distinct().Should().HaveCount(97, "the other fragments define classes, groups or views only");
         outcomes.Where(o => o.Outcome == "runs").Select(o => o.File).Distinct().Should().BeEquivalentTo(
-            ["Class.And.Discovery.SNMP.Device.byOID.mpx", "Monitor.PortCheck.mpx", "Class.And.Discovery.Unix.FileExists.mpx", "Class.And.Discovery.Unix.ShellCommand.mpx", "Monitor.Unix.ShellCommand.mpx"]);
+        [
+            "Class.And.Discovery.SNMP.Device.byOID.mpx", "Monitor.PortCheck.mpx", "Monitor.SNMP.Poll.OIDValue.Integer.Performance.mpx",
+            "Rule.AlertGenerating.SNMPTrap.AlertOnOID.mpx", "Rule.AlertGenerating.SNMPTrap.AlertOnOIDandVarbind.mpx",
+            "Class.And.Discovery.Unix.FileExists.mpx", "Class.And.Discovery.Unix.ShellCommand.mpx", "Monitor.Unix.ShellCommand.mpx",
+        ]);
         outcomes.Count(o => o.Outcome == "handled by the group calculator").Should().Be(7);
         outcomes.Where(o => o.Outcome.Contains('!', StringComparison.Ordinal)).GroupBy(o => o.Outcome).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<string, int>
         {
@@ -120,10 +122,8 @@ public sealed partial class CorpusCompilationTests
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellWriteAction"] = 4,
             ["System.ApplicationLog.Library!System.ApplicationLog.GenericLogReader.Internal"] = 3,
             ["Microsoft.Windows.Library!Microsoft.Windows.ScriptPropertyBagProbe"] = 2,
-            ["System.NetworkManagement.Library!System.NetworkManagement.SnmpTrapProvider"] = 2,
             ["Microsoft.Windows.Library!Microsoft.Windows.ScriptDiscoveryProbe"] = 1,
             ["System.Library!System.ProcessInformationProvider"] = 1,
-            ["System.NetworkManagement.Library!System.NetworkManagement.SnmpDataSource"] = 1,
             ["System.Performance.Library!System.Performance.OptimizedDataProvider"] = 1,
         });
         outcomes.Where(o => o.Outcome.Contains('!', StringComparison.Ordinal)).Should().OnlyContain(o => WindowsLocal.Contains(o.Outcome) || RemoteProtocolsToCome.Contains(o.Outcome));

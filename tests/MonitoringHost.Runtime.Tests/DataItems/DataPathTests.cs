@@ -24,6 +24,25 @@ public sealed class DataPathTests
         parse.Should().Throw<FormatException>().WithMessage("*must come last*");
     }
 
+    [Fact]
+    public void Parse_ChildPredicate_ComparesAChildElement()
+    {
+        var path = DataPath.Parse("SnmpVarBinds/SnmpVarBind[OID='.1.3.6.1.2.1.1.5.0']/Value");
+
+        path.Steps[1].Should().Be(new DataPathStep("SnmpVarBind", null, null, 0, IsAttribute: false) { ChildName = "OID", ChildValue = ".1.3.6.1.2.1.1.5.0" });
+        path.HasChildPredicate.Should().BeTrue();
+        DataPath.Parse("Property[@Name='x']").HasChildPredicate.Should().BeFalse();
+    }
+
+    [Fact]
+    public void ChildPredicate_OnAKindWithoutNestedElements_SelectsNothing()
+    {
+        var bag = new PropertyBagData(DateTimeOffset.UnixEpoch, new Dictionary<string, string> { ["Name"] = "x" });
+
+        bag.Select(DataPath.Parse("Property[Name='x']")).Should().BeNull();
+        bag.Select(DataPath.Parse("Property[@Name='Name']")).Should().Be("x");
+    }
+
     [Theory]
     [InlineData("Property[@Name='x'")]
     [InlineData("Values///X")]

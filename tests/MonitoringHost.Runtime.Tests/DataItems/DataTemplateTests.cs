@@ -24,7 +24,7 @@ public sealed class DataTemplateTests
     }
 
     [Theory]
-    [InlineData("$Data/Property[Name='x']$")]
+    [InlineData("$Data/Property[last()]$")]
     [InlineData("$Data[Fallback='x']/Property[@Name='x']$")]
     [InlineData("$Data[Default=x]/Property[@Name='x']$")]
     public void Parse_MalformedDataToken_SaysWhich(string text)

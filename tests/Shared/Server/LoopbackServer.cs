@@ -44,6 +44,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Where the HTTP application logs (from the next start on); nowhere when null.</summary>
     public ILoggerProvider? Logging { get; set; }
 
+    /// <summary>Where the server listens for SNMP traps (<c>127.0.0.1:0</c>: a free loopback port); none when null.</summary>
+    public string? SnmpTraps { get; set; }
+
     public ServerOptions Options => new()
     {
         Store = new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = _folder },
@@ -54,6 +57,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         Time = Time,
         WebhookBackoff = TimeSpan.FromMilliseconds(50),
         WebhookMaxBackoff = TimeSpan.FromMilliseconds(400),
+        SnmpTraps = SnmpTraps,
     };
 
     /// <summary>

@@ -225,7 +225,7 @@ public sealed class GenerateAlertModuleTests
     public void Create_MalformedParameterToken_ThrowsForThatParameter()
     {
         var setup = Setup(
-            Configuration(StoppedMessage, "<AlertParameter2>$Data/Property[Name='x']$</AlertParameter2>", "<Suppression />"),
+            Configuration(StoppedMessage, "<AlertParameter2>$Data/Property[last()]$</AlertParameter2>", "<Suppression />"),
             Rule,
             Target("Microsoft.Windows.Computer", "web01"));
 

@@ -175,7 +175,7 @@ public sealed class ClassSnapshotDataMapperTests
         var problem = Rejected(ClassMapper(
             "Test.App",
             Setting("Microsoft.Windows.Computer", "PrincipalName", "web01"),
-            Setting("Test.App", "InstanceName", "$Data/Property[Name='x']$")));
+            Setting("Test.App", "InstanceName", "$Data/Property[last()]$")));
 
         problem.Field.Should().Be("InstanceSettings/Settings/Setting[2]/Value");
     }

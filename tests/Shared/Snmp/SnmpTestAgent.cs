@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using MonitoringHost.Probes.Snmp;
-using MonitoringHost.Tests.Shared;
 
-namespace MonitoringHost.Probes.Tests.Snmp;
+namespace MonitoringHost.Tests.Shared;
 
 /// <summary>
 /// The real snmpd that <c>test.sh</c> starts (<see cref="Variable"/> = <c>127.0.0.1:port;public</c>, a second
@@ -31,6 +32,14 @@ internal static class SnmpTestAgent
         }
 
         return SnmpAgent.Parse(text!) with { Timeout = TimeSpan.FromSeconds(2), Retries = 0 };
+    }
+
+    /// <summary>A loopback UDP port nothing listens on (bound for a moment, then freed): a send there is refused.</summary>
+    public static int ClosedUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     /// <summary>Runs a net-snmp tool (snmptrap, snmpinform, snmpwalk) with numeric OIDs and no MIB loading; returns its exit code and output.</summary>
