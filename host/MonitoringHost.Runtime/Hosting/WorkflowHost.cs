@@ -62,6 +62,9 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
     public int InstanceCount => _byObject.Values.Sum(l => l.Count);
 
+    /// <summary>The services the modules get: the clock, sinks, and the agentless protocols' shared state (reachability of remote computers).</summary>
+    public RuntimeServices Services => _services;
+
     /// <summary>The workflow instances targeting <paramref name="objectId"/>.</summary>
     public IReadOnlyList<WorkflowInstance> InstancesOf(Guid objectId) =>
         _byObject.TryGetValue(objectId, out var list) ? [.. list] : [];
