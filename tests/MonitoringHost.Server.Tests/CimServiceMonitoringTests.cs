@@ -74,7 +74,7 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
 
         // Available MBytes from WMI: collected, and over the 500 MB threshold.
         await AdvanceUntilAsync(async () => (await HealthAsync(computer)).GetValueOrDefault("Test.Cim.AvailableMemory") == "Success", 30);
-        var (_, samples, samplesResponse) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{computer}/performance?counterName=Available%20MBytes", _reader);
+        var (_, samples, samplesResponse) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{computer}/performance?objectName=Memory&counterName=Available%20MBytes", _reader);
         samplesResponse.Dispose();
         var sample = samples.GetProperty("items").EnumerateArray().First();
         (sample.GetProperty("objectName").GetString(), sample.GetProperty("value").GetDouble()).Should().Be(("Memory", 4096));
