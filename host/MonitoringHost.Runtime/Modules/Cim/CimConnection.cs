@@ -7,8 +7,8 @@ namespace MonitoringHost.Runtime.Modules.Cim;
 /// <summary>
 /// How one CIM module reaches its computer over WS-Man: the endpoint (<see cref="AgentlessServices.Endpoints"/>), the
 /// account (the profile the configuration names with a <c>$RunAs[…]$</c> token, else the WS-Management action account
-/// <see cref="AgentlessProtocols.WsManProfile"/>, resolved when the module is made), and one pooled client kept while
-/// the account's secret stays the same. Each call checks the computer's backoff, takes a WS-Man slot for the host,
+/// <see cref="AgentlessProtocols.WsManProfile"/>, resolved when the module is made), and the client
+/// <see cref="CimClientCache"/> shares for that endpoint and account. Each call checks the computer's backoff, takes a WS-Man slot for the host,
 /// and reports the outcome to <see cref="RemoteReachability"/>: refused, unreachable or timed out without an answer
 /// backs off; wrong credentials, access denied and faults are recorded but do not.
 /// </summary>
@@ -17,8 +17,6 @@ public sealed class CimConnection
     private readonly AgentlessServices _agentless;
     private readonly ProbeLimits _limits;
     private readonly Func<RunAsCredential> _credential;
-    private readonly Lock _lock = new();
-    private (WsManTarget Target, ICimClient Client)? _client;
 
     private CimConnection(AgentlessServices agentless, ProbeLimits limits, AgentlessEndpoint endpoint, string wmiNamespace, Func<RunAsCredential> credential)
     {
@@ -105,18 +103,7 @@ public sealed class CimConnection
             SkipCertificateCheck = Endpoint.SkipCertificateCheck,
             Namespace = Namespace,
         };
-        lock (_lock)
-        {
-            if (_client is { } kept && kept.Target == target)
-            {
-                return kept.Client;
-            }
-
-            (_client?.Client as IDisposable)?.Dispose();
-            var made = _agentless.CimClients(target);
-            _client = (target, made);
-            return made;
-        }
+        return CimClientCache.For(_agentless, target);
     }
 
     public override string ToString() => $"{Endpoint} {Namespace}";

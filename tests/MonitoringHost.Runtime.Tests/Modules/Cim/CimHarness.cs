@@ -47,16 +47,26 @@ internal sealed class CimHarness : IAsyncDisposable
     {
         var harness = new CimHarness(await RunAsHarness.CreateAsync(), await WsManTestEndpoint.StartAsync($"{Domain}\\{UserName}", Password));
         await harness.RunAs.DiscoverAsync([RunAsHarness.Service(harness.ComputerName, "HealthService")]);
+        harness.Agentless = new AgentlessServices(harness.RunAs.Time);
         if (assign)
         {
-            var account = new RunAsAccount(Guid.NewGuid(), "Windows monitoring", RunAsCredential.Windows(UserName, Password, Domain));
-            await harness.RunAs.Vault.SaveAccountAsync(account, default);
-            await harness.RunAs.Vault.AssignAsync(new RunAsAssignment(AgentlessProtocols.WsManProfile, RunAsScope.Class, "System.Entity", account.Id), default);
+            await harness.AssignAsync(AgentlessProtocols.WsManProfile, RunAsCredential.Windows(UserName, Password, Domain));
+        }
+        else
+        {
+            harness.Resolver = await harness.RunAs.Vault.CreateResolverAsync(harness.RunAs.Space, default);
         }
 
-        harness.Resolver = await harness.RunAs.Vault.CreateResolverAsync(harness.RunAs.Space, default);
-        harness.Agentless = new AgentlessServices(harness.RunAs.Time);
         return harness;
+    }
+
+    /// <summary>Saves an account with <paramref name="credential"/>, assigns it to <paramref name="profile"/> for every object, and resolves anew.</summary>
+    public async Task AssignAsync(string profile, RunAsCredential credential)
+    {
+        var account = new RunAsAccount(Guid.NewGuid(), $"account for {profile}", credential);
+        await RunAs.Vault.SaveAccountAsync(account, default);
+        await RunAs.Vault.AssignAsync(new RunAsAssignment(profile, RunAsScope.Class, "System.Entity", account.Id), default);
+        Resolver = await RunAs.Vault.CreateResolverAsync(RunAs.Space, default);
     }
 
     /// <summary>The module the default catalog makes for <paramref name="typeId"/> from <paramref name="xml"/>, for <paramref name="target"/>.</summary>
@@ -70,6 +80,7 @@ internal sealed class CimHarness : IAsyncDisposable
             WorkflowId = "Test.Cim!Test.Cim.Workflow",
             ModuleId = "DS",
             Target = target ?? Computer,
+            Credentials = RunAsCredentials.Bind(Resolver, RunAsReference.In(element), target ?? Computer),
             Objects = RunAs.Space.Get,
             Services = new RuntimeServices
             {

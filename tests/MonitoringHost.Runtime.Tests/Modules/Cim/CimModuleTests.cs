@@ -4,6 +4,7 @@ using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Runtime.Modules.Cim;
+using MonitoringHost.Runtime.Tests.Credentials;
 using MonitoringHost.Tests.Shared.WsMan;
 
 namespace MonitoringHost.Runtime.Tests.Modules.Cim;
@@ -164,6 +165,16 @@ public sealed class CimModuleTests : IAsyncLifetime
 
         FluentActions.Invoking(() => unassigned.Create(WmiProbeFactory.Id, """<ProbeAction ID="Probe"><NameSpace>root\cimv2</NameSpace><Query>SELECT * FROM Win32_Service</Query></ProbeAction>"""))
             .Should().Throw<RunAsResolutionException>().Which.Message.Should().Contain(AgentlessProtocols.WsManProfile).And.Contain("no Run As account is assigned");
+    }
+
+    [Fact]
+    public async Task ConfigurationNamingAProfile_ConnectsWithThatProfilesAccount()
+    {
+        await using var tokens = await CimHarness.StartAsync(assign: false);
+        await tokens.AssignAsync(RunAsHarness.Profile, RunAsCredential.Windows($"{CimHarness.Domain}\\{CimHarness.UserName}", CimHarness.Password));
+        var xml = $"""<ProbeAction ID="Probe"><NameSpace>root\cimv2</NameSpace><Query>SELECT * FROM Win32_OperatingSystem</Query><Account>$RunAs[Name="{RunAsHarness.Profile}"]/UserName$</Account></ProbeAction>""";
+
+        (await tokens.RunAsync(tokens.Create(WmiProbeFactory.Id, xml))).Sets.Single().Count.Should().Be(1, "no account is assigned to the WS-Management profile: the configuration's profile was used");
     }
 
     [Theory]
