@@ -4,7 +4,7 @@ using MonitoringHost.Runtime.DataItems;
 namespace MonitoringHost.Runtime.Modules.Cim;
 
 /// <summary>
-/// A WMI object as the property bag <c>Microsoft.Windows.WmiProvider</c> outputs: one property per WMI property, by
+/// A WMI object as the property bag <c>Microsoft.Windows.WmiProbe</c> (and so <c>WmiProvider</c>) outputs: one property per WMI property, by
 /// its WMI name, its value as text (as WS-Man sent it: numbers invariant, booleans <c>true</c>/<c>false</c>,
 /// datetimes ISO 8601), NULL as empty text and an array's values joined with commas.
 /// </summary>

@@ -3,7 +3,7 @@ using MonitoringHost.Runtime.DataItems;
 namespace MonitoringHost.Runtime.Modules.Cim;
 
 /// <summary>
-/// A WQL query of <c>Microsoft.Windows.WmiProvider</c> and <c>Microsoft.Windows.WmiProbe</c> (NameSpace, Query) on its
+/// The WQL query of a <c>Microsoft.Windows.WmiProbe</c> (NameSpace, Query) on its
 /// computer: the namespace's <c>\\computer\</c> part, else the target's Windows computer (<see cref="CimComputer"/>).
 /// </summary>
 public sealed class WmiQuery(CimConnection connection, string query)

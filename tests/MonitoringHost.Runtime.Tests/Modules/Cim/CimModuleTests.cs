@@ -18,18 +18,17 @@ public sealed class CimModuleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cim.DisposeAsync();
 
-    private static string Wmi(string nameSpace, string query, string frequency = "<Frequency>60</Frequency>") =>
-        $"""<DataSource ID="DS"><NameSpace>{nameSpace}</NameSpace><Query>{query}</Query>{frequency}</DataSource>""";
+    private static string Wmi(string nameSpace, string query) =>
+        $"""<ProbeAction ID="Probe"><NameSpace>{nameSpace}</NameSpace><Query>{query}</Query></ProbeAction>""";
 
     private static string Service(string computer, string name, string more = "") =>
         $"""<DataSource ID="DS"><ComputerName>{computer}</ComputerName><ServiceName>{name}</ServiceName>{more}</DataSource>""";
 
     [Fact]
-    public async Task WmiProvider_EmitsOneSetWithABagPerWmiObject_OnItsOwnFrequency()
+    public async Task WmiProbe_EmitsOneSetWithABagPerWmiObject()
     {
-        var module = (WmiProvider)_cim.Create(WmiProviderFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service WHERE StartMode='Auto'", "<Frequency>120</Frequency>"));
+        var module = (WmiProbe)_cim.Create(WmiProbeFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service WHERE StartMode='Auto'"));
 
-        module.Schedule.Interval.Should().Be(TimeSpan.FromMinutes(2));
         module.Query.Connection.Endpoint.HostKey.Should().Be(_cim.ComputerName, "root\\cimv2 names no computer: the target Windows computer's name is used");
         var output = await _cim.RunAsync(module);
 
@@ -44,9 +43,9 @@ public sealed class CimModuleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WmiProvider_QueryMatchingNothing_EmitsAnEmptySet_AndArraysAndDatesAreText()
+    public async Task QueryMatchingNothing_EmitsAnEmptySet_AndArraysAndDatesAreText()
     {
-        var none = await _cim.RunAsync(_cim.Create(WmiProviderFactory.Id, Wmi(@"ROOT\cimv2", "SELECT * FROM Win32_Service WHERE Name='NoSuchService'")));
+        var none = await _cim.RunAsync(_cim.Create(WmiProbeFactory.Id, Wmi(@"ROOT\cimv2", "SELECT * FROM Win32_Service WHERE Name='NoSuchService'")));
         none.Sets.Should().ContainSingle().Which.Count.Should().Be(0);
 
         var os = await _cim.RunAsync(_cim.Create(WmiProbeFactory.Id, """<ProbeAction ID="Probe"><NameSpace>root\cimv2</NameSpace><Query>SELECT * FROM Win32_OperatingSystem</Query></ProbeAction>"""));
@@ -135,7 +134,7 @@ public sealed class CimModuleTests : IAsyncLifetime
     public async Task ComputerNotAnswering_IsBackedOff_AndLaterRunsDoNotTry()
     {
         await _cim.Endpoint.DisposeAsync();
-        var provider = _cim.Create(WmiProviderFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service"));
+        var provider = _cim.Create(WmiProbeFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service"));
 
         (await FluentActions.Awaiting(() => _cim.RunAsync(provider)).Should().ThrowAsync<CimException>()).Which.Kind.Should().Be(CimErrorKind.Unreachable);
         var backedOff = await FluentActions.Awaiting(() => _cim.RunAsync(provider)).Should().ThrowAsync<RemoteHostUnavailableException>();
@@ -148,10 +147,12 @@ public sealed class CimModuleTests : IAsyncLifetime
     [Fact]
     public async Task BadConfiguration_OrNoComputer_KeepsTheInstanceFromLoading_WithTheReason()
     {
-        FluentActions.Invoking(() => _cim.Create(WmiProviderFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service", "")))
+        FluentActions.Invoking(() => _cim.Create(Win32ServiceInformationProvider.Factory.Id, Service(".", "WinRM")))
             .Should().Throw<ModuleConfigurationException>().Which.Message.Should().Be("Test.Cim!Test.Cim.Workflow, module DS: Frequency is missing or empty");
-        FluentActions.Invoking(() => _cim.Create(WmiProviderFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service", "<Frequency>0</Frequency>")))
+        FluentActions.Invoking(() => _cim.Create(Win32ServiceInformationProvider.Factory.Id, Service(".", "WinRM", "<Frequency>0</Frequency>")))
             .Should().Throw<ModuleConfigurationException>().Which.Problem.Should().Be("0 is not between 1 and 31536000 seconds");
+        FluentActions.Invoking(() => _cim.Create(WmiProbeFactory.Id, """<ProbeAction ID="Probe"><NameSpace>root\cimv2</NameSpace></ProbeAction>"""))
+            .Should().Throw<ModuleConfigurationException>().Which.Field.Should().Be("Query");
 
         var group = _cim.RunAs.Space.OfClass("System.Entity").First(o => o.ClassName == "Microsoft.Windows.Computer") with { ClassName = "Test.RunAs.Group", HostId = null };
         FluentActions.Invoking(() => _cim.Create(Win32ServiceInformationProbe.Factory.Id, Service("localhost", "WinRM"), group))
@@ -163,7 +164,7 @@ public sealed class CimModuleTests : IAsyncLifetime
     {
         await using var unassigned = await CimHarness.StartAsync(assign: false);
 
-        FluentActions.Invoking(() => unassigned.Create(WmiProbeFactory.Id, """<ProbeAction ID="Probe"><NameSpace>root\cimv2</NameSpace><Query>SELECT * FROM Win32_Service</Query></ProbeAction>"""))
+        FluentActions.Invoking(() => unassigned.Create(WmiProbeFactory.Id, Wmi(@"root\cimv2", "SELECT * FROM Win32_Service")))
             .Should().Throw<RunAsResolutionException>().Which.Message.Should().Contain(AgentlessProtocols.WsManProfile).And.Contain("no Run As account is assigned");
     }
 
