@@ -131,10 +131,13 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
         await AdvanceAsync(40);
         state = _api.Server.Host.Services.Agentless.Reachability.State(AgentlessProtocols.WsMan, _computerName)!;
         (state.Reachable, state.Status).Should().Be((false, "Unreachable"));
-        state.ConsecutiveFailures.Should().BeInRange(1, 3, "a 15 s backoff doubling lets at most a few attempts through in 40 s");
+        state.ConsecutiveFailures.Should().BeInRange(1, 7,
+            "every failed attempt counts: without backoff the 7 service monitors (30 s) and the memory data source (10 s) would have tried at least 11 times in 40 s");
         var instances = MonitorInstances();
-        instances.Should().OnlyContain(i => i.LastError != null);
-        instances.Count(i => i.LastError!.StartsWith("RemoteHostUnavailableException", StringComparison.Ordinal)).Should().BeGreaterThan(instances.Count / 2);
+        instances.Should().OnlyContain(i => i.LastError != null
+            && (i.LastError.StartsWith($"RemoteHostUnavailableException: wsman to {_computerName} not tried until", StringComparison.Ordinal)
+                || i.LastError.StartsWith("CimException: ", StringComparison.Ordinal) && i.LastError.Contains("cannot be reached", StringComparison.Ordinal)));
+        instances.Should().Contain(i => i.LastError!.StartsWith("RemoteHostUnavailableException", StringComparison.Ordinal), "runs during the backoff do not try");
         foreach (var service in Services())
         {
             (await HealthAsync(service.Id))[ServiceMonitor].Should().Be("Success");
@@ -201,11 +204,15 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
         (await done()).Should().BeTrue($"the condition should hold within {seconds} s; last errors: {string.Join("; ", MonitorInstances().Select(m => m.LastError))}");
     }
 
+    /// <summary>
+    /// The alerts of the test pack's monitors (the server's own may warn that many runs fail while the password is
+    /// wrong or the computer is down: that is what they are for).
+    /// </summary>
     private async Task<List<JsonElement>> AlertsAsync()
     {
         var (_, body, response) = await _api.SendAsync(HttpMethod.Get, "/api/v1/alerts", _reader);
         response.Dispose();
-        return [.. body.GetProperty("items").EnumerateArray()];
+        return [.. body.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("ruleOrMonitorId").GetString()!.StartsWith("Test.Cim.", StringComparison.Ordinal))];
     }
 
     private async Task<Dictionary<string, string>> HealthAsync(Guid id)

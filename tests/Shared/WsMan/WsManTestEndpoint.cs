@@ -16,7 +16,7 @@ namespace MonitoringHost.Tests.Shared.WsMan;
 /// <summary>
 /// A WinRM service double on 127.0.0.1 (Kestrel, a free port) that speaks WS-Management as Windows does: Basic
 /// authentication (401 with <c>WWW-Authenticate</c> otherwise), WS-Transfer Get, Enumerate / Pull / Release with
-/// contexts renewed on every page and MaxElements honoured, WQL <c>SELECT *</c> with equality filters, and SOAP faults
+/// contexts renewed on every page and MaxElements honoured, WQL <c>SELECT *</c> and projections with equality filters, and SOAP faults
 /// with HTTP 500. It serves Win32_OperatingSystem (a singleton) and Win32_Service from a list tests change.
 /// </summary>
 internal sealed class WsManTestEndpoint : IAsyncDisposable
@@ -306,13 +306,25 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
                 context.Length == 0 ? new XElement(WsManNames.WsMan + "EndOfSequence") : null)));
     }
 
-    private List<XElement>? Instances(string className, WqlSelect? select) => className.ToUpperInvariant() switch
+    private List<XElement>? Instances(string className, WqlSelect? select)
     {
-        "WIN32_SERVICE" => ServiceProperties().Where(p => select is null || select.Matches(p)).Select(p => WsManTestXml.Instance("Win32_Service", p)).ToList(),
-        "WIN32_OPERATINGSYSTEM" => select is null || select.Matches(OperatingSystem()) ? [WsManTestXml.Instance("Win32_OperatingSystem", OperatingSystem())] : [],
-        "WIN32_PERFFORMATTEDDATA_PERFOS_MEMORY" => select is null || select.Matches(Memory()) ? [WsManTestXml.Instance("Win32_PerfFormattedData_PerfOS_Memory", Memory())] : [],
-        _ => null,
-    };
+        IEnumerable<IReadOnlyList<KeyValuePair<string, object?>>>? all = className.ToUpperInvariant() switch
+        {
+            "WIN32_SERVICE" => ServiceProperties(),
+            "WIN32_OPERATINGSYSTEM" => [OperatingSystem()],
+            "WIN32_PERFFORMATTEDDATA_PERFOS_MEMORY" => [Memory()],
+            _ => null,
+        };
+        var canonical = className.ToUpperInvariant() switch
+        {
+            "WIN32_SERVICE" => "Win32_Service",
+            "WIN32_OPERATINGSYSTEM" => "Win32_OperatingSystem",
+            _ => "Win32_PerfFormattedData_PerfOS_Memory",
+        };
+        return all?.Where(p => select is null || select.Matches(p))
+            .Select(p => select?.Properties is null ? WsManTestXml.Instance(canonical, p) : WsManTestXml.Fragment(select.Project(p)))
+            .ToList();
+    }
 
     private IEnumerable<IReadOnlyList<KeyValuePair<string, object?>>> ServiceProperties() => Services.Select(s => s.Properties(ComputerName));
 

@@ -55,6 +55,15 @@ public sealed class CimModuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProjectionQuery_GivesBagsOfTheSelectedProperties()
+    {
+        var output = await _cim.RunAsync(_cim.Create(WmiProbeFactory.Id, Wmi(@"root\cimv2", "SELECT Name, StartMode FROM Win32_Service WHERE State='Stopped'")));
+
+        var bag = (PropertyBagData)output.Sets.Single().Items.Should().ContainSingle().Subject;
+        bag.Values.Should().Equal(new Dictionary<string, string> { ["Name"] = "omonitor", ["StartMode"] = "Auto" });
+    }
+
+    [Fact]
     public async Task NamespaceNamingAComputer_IsUsed_AndTheTargetNeedNotBeAComputer()
     {
         var module = (WmiProbe)_cim.Create(WmiProbeFactory.Id, $"""<ProbeAction ID="Probe"><NameSpace>\\{_cim.ComputerName}\root\cimv2</NameSpace><Query>SELECT * FROM Win32_OperatingSystem</Query></ProbeAction>""", _cim.Service);
