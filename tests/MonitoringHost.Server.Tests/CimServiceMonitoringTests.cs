@@ -215,21 +215,5 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
         return [.. body.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("ruleOrMonitorId").GetString()!.StartsWith("Test.Cim.", StringComparison.Ordinal))];
     }
 
-    private async Task<Dictionary<string, string>> HealthAsync(Guid id)
-    {
-        var (_, tree, response) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{id}/health", _reader);
-        response.Dispose();
-        var states = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(JsonElement node)
-        {
-            states[node.GetProperty("monitorId").GetString()!] = node.GetProperty("healthStateName").GetString()!;
-            foreach (var child in node.GetProperty("children").EnumerateArray())
-            {
-                Walk(child);
-            }
-        }
-
-        Walk(tree);
-        return states;
-    }
+    private Task<Dictionary<string, string>> HealthAsync(Guid id) => _api.HealthAsync(_reader, id);
 }
