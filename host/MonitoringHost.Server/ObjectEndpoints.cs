@@ -88,6 +88,26 @@ internal static class ObjectEndpoints
                     : Problems.NotFound($"object {id} has no monitors"))
             .Answers<Sdk.Contracts.HealthExplorerNode>().Allow(ApiAuth.Readers);
 
+        app.MapGet("/api/v1/objects/{id:guid}/workflows", (Guid id) =>
+        {
+            if (server.Space.Get(id) is not { } item)
+            {
+                return Problems.NotFound($"there is no object {id}");
+            }
+
+            var instances = server.Host.InstancesOf(id).ToDictionary(i => i.Workflow.Id, StringComparer.Ordinal);
+            var problems = server.Host.Problems;
+            return Results.Ok(new ItemList<ObjectWorkflow>([.. server.Host.Effective(item).Select(view =>
+            {
+                var instance = instances.GetValueOrDefault(view.WorkflowId);
+                var reason = view.Runs && instance is null
+                    ? problems.FirstOrDefault(p => p.StartsWith($"{view.WorkflowId} does not run for {item.Path}: ", StringComparison.Ordinal)) ?? "not loaded"
+                    : view.Reason;
+                return new ObjectWorkflow(view.WorkflowId, (instance?.Workflow ?? view.Compiled)?.Kind.ToString() ?? "", instance is not null, reason,
+                    instance?.Runs ?? 0, instance?.LastError, instance?.MonitorTypeState);
+            })]));
+        }).Answers<ItemList<ObjectWorkflow>>().Allow(ApiAuth.Readers);
+
         app.MapGet("/api/v1/objects/{id:guid}/state-changes", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {
             if (server.Space.Get(id) is null)

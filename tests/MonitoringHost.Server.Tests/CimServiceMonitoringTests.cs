@@ -113,6 +113,11 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
         failing.Should().OnlyContain(i => i.LastError != null && i.LastError.Contains("HTTP 401", StringComparison.Ordinal)
             && i.LastError.Contains("refused the credentials of user 'CONTOSO\\svc-monitor'", StringComparison.Ordinal));
         failing.Should().OnlyContain(i => !i.LastError!.Contains(Password, StringComparison.Ordinal));
+        var (_, workflows, workflowsResponse) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{healthService}/workflows", _reader);
+        workflowsResponse.Dispose();
+        var monitor = workflows.GetProperty("items").EnumerateArray().Single(w => w.GetProperty("workflowId").GetString() == $"Test.Cim!{ServiceMonitor}");
+        (monitor.GetProperty("kind").GetString(), monitor.GetProperty("runs").GetBoolean(), monitor.GetProperty("monitorTypeState").GetString()).Should().Be(("UnitMonitor", true, "Running"));
+        monitor.GetProperty("lastError").GetString().Should().StartWith("CimException: Get Win32_Service: http://127.0.0.1:").And.Contain("refused the credentials of user 'CONTOSO\\svc-monitor' with Basic authentication (HTTP 401");
         foreach (var service in Services())
         {
             (await HealthAsync(service.Id))[ServiceMonitor].Should().Be("Success", "a refused login is not a stopped service");
