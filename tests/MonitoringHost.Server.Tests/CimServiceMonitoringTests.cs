@@ -117,6 +117,7 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
         workflowsResponse.Dispose();
         var monitor = workflows.GetProperty("items").EnumerateArray().Single(w => w.GetProperty("workflowId").GetString() == $"Test.Cim!{ServiceMonitor}");
         (monitor.GetProperty("kind").GetString(), monitor.GetProperty("runs").GetBoolean(), monitor.GetProperty("monitorTypeState").GetString()).Should().Be(("UnitMonitor", true, "Running"));
+        (await admin.GetWorkflowsAsync(healthService)).Should().Contain(w => w.WorkflowId == $"Test.Cim!{ServiceMonitor}" && w.RunCount > 0 && w.LastError!.Contains("HTTP 401", StringComparison.Ordinal));
         monitor.GetProperty("lastError").GetString().Should().StartWith("CimException: Get Win32_Service: http://127.0.0.1:").And.Contain("refused the credentials of user 'CONTOSO\\svc-monitor' with Basic authentication (HTTP 401");
         foreach (var service in Services())
         {

@@ -33,6 +33,7 @@ public sealed partial class RoleRuleTests : IAsyncLifetime
         ["GET /api/v1/pool"] = Readers,
         ["GET /api/v1/objects/{id}"] = Readers,
         ["GET /api/v1/objects/{id}/health"] = Readers,
+        ["GET /api/v1/objects/{id}/workflows"] = Readers,
         ["GET /api/v1/objects/{id}/state-changes"] = Readers,
         ["POST /api/v1/discovery-data"] = DiscoveryWriters,
         ["POST /api/v1/objects/{id}/events"] = AlertWriters,
