@@ -42,6 +42,13 @@ public sealed partial class MonitoringHostClient
     public Task<HealthExplorerNode> GetHealthAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<HealthExplorerNode>($"objects/{id}/health", cancellationToken);
 
+    /// <summary>The workflows targeting an object and how they run for it (<c>GET /objects/{id}/workflows</c>).</summary>
+    /// <param name="id">The object's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Each workflow: whether it runs and why not, its runs, last error and monitor type state.</returns>
+    public async Task<IReadOnlyList<ObjectWorkflow>> GetWorkflowsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await GetAsync<ItemList<ObjectWorkflow>>($"objects/{id}/workflows", cancellationToken).ConfigureAwait(false)).Items;
+
     /// <summary>An object's monitor state changes (<c>GET /objects/{id}/state-changes</c>).</summary>
     /// <param name="id">The object's id.</param>
     /// <param name="since">Only changes after this time.</param>

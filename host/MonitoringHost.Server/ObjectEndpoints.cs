@@ -100,9 +100,10 @@ internal static class ObjectEndpoints
             {
                 var instance = instances.GetValueOrDefault(view.WorkflowId);
                 var reason = view.Reason ?? (instance is null ? server.Host.Problem(view.WorkflowId, id) : null);
-                return new ObjectWorkflow(view.WorkflowId, instance is not null, reason, instance?.Runs ?? 0, instance?.LastError);
+                return new ObjectWorkflow(view.WorkflowId, (instance?.Workflow ?? view.Compiled)?.Kind.ToString() ?? "", instance is not null, reason,
+                    instance?.Runs ?? 0, instance?.LastError, instance?.MonitorTypeState);
             })]));
-        }).Answers<Sdk.Contracts.ItemList<ObjectWorkflow>>().Allow(ApiAuth.Readers);
+        }).Answers<ItemList<ObjectWorkflow>>().Allow(ApiAuth.Readers);
 
         app.MapGet("/api/v1/objects/{id:guid}/state-changes", async (HttpContext context, Guid id, DateTimeOffset? since, int? limit) =>
         {

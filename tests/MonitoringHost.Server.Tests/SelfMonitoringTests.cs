@@ -189,21 +189,5 @@ public sealed class SelfMonitoringTests : IAsyncLifetime
     }
 
     /// <summary>The object's health tree as monitor → state name.</summary>
-    private async Task<Dictionary<string, string>> HealthAsync(string key, Guid id)
-    {
-        var (_, tree, response) = await _api!.SendAsync(HttpMethod.Get, $"/api/v1/objects/{id}/health", key);
-        response.Dispose();
-        var states = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Walk(JsonElement node)
-        {
-            states[node.GetProperty("monitorId").GetString()!] = node.GetProperty("healthStateName").GetString()!;
-            foreach (var child in node.GetProperty("children").EnumerateArray())
-            {
-                Walk(child);
-            }
-        }
-
-        Walk(tree);
-        return states;
-    }
+    private Task<Dictionary<string, string>> HealthAsync(string key, Guid id) => _api!.HealthAsync(key, id);
 }

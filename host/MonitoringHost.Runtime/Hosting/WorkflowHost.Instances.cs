@@ -170,6 +170,7 @@ public sealed partial class WorkflowHost
                     ModuleId = module.Path,
                     Target = target,
                     Services = _services,
+                    Objects = _space.Get,
                     Credentials = RunAsCredentials.Bind(_services.RunAs, module.RunAs, target, checkFields: !module.Factory.UsesWholeRunAsAccounts),
                 };
                 modules[i] = module.Factory.Create(setup);

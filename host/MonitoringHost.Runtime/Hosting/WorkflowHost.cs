@@ -65,6 +65,9 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     /// <summary>Why <paramref name="workflowId"/>'s instance for <paramref name="objectId"/> could not load, or null.</summary>
     public string? Problem(string workflowId, Guid objectId) => _problems.GetValueOrDefault($"{workflowId}|{objectId:D}");
 
+    /// <summary>The services the modules get: the clock, sinks, and the agentless protocols' shared state (reachability of remote computers).</summary>
+    public RuntimeServices Services => _services;
+
     /// <summary>The workflow instances targeting <paramref name="objectId"/>.</summary>
     public IReadOnlyList<WorkflowInstance> InstancesOf(Guid objectId) =>
         _byObject.TryGetValue(objectId, out var list) ? [.. list] : [];

@@ -21,6 +21,12 @@ public sealed class ModuleSetup
     public required RuntimeServices Services { get; init; }
 
     /// <summary>
+    /// Finds an object of the instance space by id (null when there is none), to walk <see cref="Target"/>'s hosting
+    /// chain: a remote module finds the computer it talks to this way. Outside a workflow host it finds nothing.
+    /// </summary>
+    public Func<Guid, MonitoringObject?> Objects { get; init; } = static _ => null;
+
+    /// <summary>
     /// The Run As profiles the configuration names, resolved for <see cref="Target"/>. The configuration keeps its
     /// <c>$RunAs[…]$</c> tokens: a module replaces them during a run (<see cref="RunAsCredentials.Substitute"/>) and
     /// does not keep or log what it gets.

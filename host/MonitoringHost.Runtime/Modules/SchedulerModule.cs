@@ -19,6 +19,10 @@ public abstract class SchedulerModule : ModuleInstance
     /// </summary>
     public virtual bool RunsAtStart => false;
 
+    /// <summary>
+    /// Passes the tick on as a <see cref="TriggerData"/>. A native data source with a schedule of its own (a
+    /// <c>Frequency</c>, such as <c>Microsoft.Windows.Win32ServiceInformationProvider</c>) overrides this to read and emit its data instead.
+    /// </summary>
     public override ValueTask RunAsync(DataItem input, IModuleOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -35,11 +35,9 @@ public sealed partial class CorpusCompilationTests
         "System.Performance.Library!System.Performance.OptimizedDataProvider",
     ];
 
-    /// <summary>Remote protocols the agentless probes of a later stage bring (CIM over WS-Man).</summary>
+    /// <summary>Remote protocols the agentless probes of a later stage bring: none left (CIM over WS-Man, SNMP and UNIX over SSH run).</summary>
     private static readonly HashSet<string> RemoteProtocolsToCome =
     [
-        "Microsoft.Windows.Library!Microsoft.Windows.WmiProvider",
-        "Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider",
     ];
 
     [GeneratedRegex("^unsupported module type (?<type>\\S+) in workflow (?<workflow>\\S+)$")]
@@ -67,7 +65,7 @@ public sealed partial class CorpusCompilationTests
             ["F12.FTPMonitoring!F12.FTPMonitoring.Monitor.Unit.CheckFTPPath"] = "Microsoft.Windows.Library!Microsoft.Windows.PowerShellPropertyBagTriggerOnlyProbe",
             ["OpsMgr.GenericServiceMonitoring!OpsMgr.GenericServiceMonitoring.OpsMgr.GenericServiceMonitoring.Discoveries.GetServicesToMonitor.Discovery"] = "Microsoft.Windows.Library!Microsoft.Windows.PowerShellDiscoveryProbe",
             ["OpsMgr.GenericServiceMonitoring!OpsMgr.GenericServiceMonitoring.OpsMgr.GenericServiceMonitoring.Rules.NotFoundServices.Rule"] = "Microsoft.Windows.Library!Microsoft.Windows.EventProvider",
-            ["OpsMgr.GenericServiceMonitoring!OpsMgr.GenericServiceMonitoring.OpsMgr.GenericServiceMonitoring.Monitors.ServiceWatcher.UnitMonitor"] = "Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider",
+            ["OpsMgr.GenericServiceMonitoring!OpsMgr.GenericServiceMonitoring.OpsMgr.GenericServiceMonitoring.Monitors.ServiceWatcher.UnitMonitor"] = "runs",
             ["SCOM.Management!SCOM.Management.Agent.Class.Discovery"] = "Microsoft.Windows.Library!Microsoft.Windows.RegistryProvider",
             ["SCOM.Management!SCOM.Management.Agent.Class.PowerShell.Properties.Discovery"] = "Microsoft.Windows.Library!Microsoft.Windows.PowerShellDiscoveryProbe",
             ["SCOM.Management!SCOM.Management.Server.Class.Discovery"] = "Microsoft.Windows.Library!Microsoft.Windows.RegistryProvider",
@@ -75,7 +73,7 @@ public sealed partial class CorpusCompilationTests
             ["SCOM.Management!SCOM.Management.TestEvent100.Rule"] = "Microsoft.Windows.Library!Microsoft.Windows.EventProvider",
             ["SCOM.Management!SCOM.Management.EventLogSecurity.Monitor"] = "Microsoft.Windows.Library!Microsoft.Windows.RegistryProvider",
         });
-        outcome.Values.Should().OnlyContain(type => WindowsLocal.Contains(type) || RemoteProtocolsToCome.Contains(type));
+        outcome.Values.Should().OnlyContain(type => type == "runs" || WindowsLocal.Contains(type) || RemoteProtocolsToCome.Contains(type));
     }
 
     [SkippableFact]
@@ -102,10 +100,15 @@ public sealed partial class CorpusCompilationTests
 
         loaded.Should().Be(112);
         outcomes.Select(o => o.File).Distinct().Should().HaveCount(97, "the other fragments define classes, groups or views only");
-        outcomes.Where(o => o.Outcome == "runs").Select(o => o.File).Distinct().Should().BeEquivalentTo(
-        [
-            "Class.And.Discovery.SNMP.Device.byOID.mpx", "Monitor.PortCheck.mpx", "Monitor.SNMP.Poll.OIDValue.Integer.Performance.mpx",
-            "Rule.AlertGenerating.SNMPTrap.AlertOnOID.mpx", "Rule.AlertGenerating.SNMPTrap.AlertOnOIDandVarbind.mpx",
+        outcomes.Where(o => o.Outcome == "runs").Select(o => o.File).Distinct().Should().BeEquivalentTo([
+            "Class.And.Discovery.MultiRoleHostedByParentClass.mpx", "Class.And.Discovery.MultiRoleHostedByParentClass_Example.mpx",
+            "Class.And.Discovery.SNMP.Device.byOID.mpx", "Class.And.Discovery.WMIQuery.ChooseBaseClass.mpx", "Class.And.Discovery.WMIQuery.FileExists.mpx",
+            "Class.And.Discovery.WMIQuery.mpx", "Combo.Class.Discovery.ServiceMonitor.Recovery.ComputerWatcherGroup.Views.Folder.mpx",
+            "Combo.Class.Discovery.ServiceMonitor.Recovery.mpx", "Combo.Class.Discovery.ServiceMonitor.Wildcard.WMIQuery.PSRecovery.mpx",
+            "Combo.Class.Discovery.ServiceMonitor.Wildcard.WMIQuery.mpx", "Monitor.PortCheck.mpx", "Monitor.Service.NoAlert.mpx",
+            "Monitor.Service.WithAlert.FreqAndSamples.IgnoreDisabled.PSRecovery.mpx", "Monitor.Service.WithAlert.FreqAndSamples.IgnoreDisabled.mpx",
+            "Monitor.Service.WithAlert.mpx",
+            "Monitor.SNMP.Poll.OIDValue.Integer.Performance.mpx", "Rule.AlertGenerating.SNMPTrap.AlertOnOID.mpx", "Rule.AlertGenerating.SNMPTrap.AlertOnOIDandVarbind.mpx",
             "Class.And.Discovery.Unix.FileExists.mpx", "Class.And.Discovery.Unix.ShellCommand.mpx", "Monitor.Unix.ShellCommand.mpx",
         ]);
         outcomes.Count(o => o.Outcome == "handled by the group calculator").Should().Be(7);
@@ -115,8 +118,6 @@ public sealed partial class CorpusCompilationTests
             ["Microsoft.Windows.Library!Microsoft.Windows.RegistryProvider"] = 15,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellDiscoveryProbe"] = 17,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellPropertyBagTriggerOnlyProbe"] = 13,
-            ["Microsoft.Windows.Library!Microsoft.Windows.Win32ServiceInformationProvider"] = 8,
-            ["Microsoft.Windows.Library!Microsoft.Windows.WmiProvider"] = 7,
             ["System.Performance.Library!System.Performance.DataProvider"] = 4,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellPropertyBagProbe"] = 4,
             ["Microsoft.Windows.Library!Microsoft.Windows.PowerShellWriteAction"] = 4,

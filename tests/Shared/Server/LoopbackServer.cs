@@ -112,6 +112,25 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return status == HttpStatusCode.Created ? alert : throw new InvalidOperationException($"creating alert '{name}' answered {status}: {alert}");
     }
 
+    /// <summary>The object's health tree through <c>GET /api/v1/objects/{id}/health</c>, as monitor ID → state name.</summary>
+    public async Task<Dictionary<string, string>> HealthAsync(string key, Guid id)
+    {
+        var (_, tree, response) = await SendAsync(HttpMethod.Get, $"/api/v1/objects/{id}/health", key);
+        response.Dispose();
+        var states = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Walk(JsonElement node)
+        {
+            states[node.GetProperty("monitorId").GetString()!] = node.GetProperty("healthStateName").GetString()!;
+            foreach (var child in node.GetProperty("children").EnumerateArray())
+            {
+                Walk(child);
+            }
+        }
+
+        Walk(tree);
+        return states;
+    }
+
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
 

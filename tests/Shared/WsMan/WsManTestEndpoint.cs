@@ -16,7 +16,7 @@ namespace MonitoringHost.Tests.Shared.WsMan;
 /// <summary>
 /// A WinRM service double on 127.0.0.1 (Kestrel, a free port) that speaks WS-Management as Windows does: Basic
 /// authentication (401 with <c>WWW-Authenticate</c> otherwise), WS-Transfer Get, Enumerate / Pull / Release with
-/// contexts renewed on every page and MaxElements honoured, WQL <c>SELECT *</c> with equality filters, and SOAP faults
+/// contexts renewed on every page and MaxElements honoured, WQL <c>SELECT *</c> and projections with equality filters, and SOAP faults
 /// with HTTP 500. It serves Win32_OperatingSystem (a singleton) and Win32_Service from a list tests change.
 /// </summary>
 internal sealed class WsManTestEndpoint : IAsyncDisposable
@@ -28,7 +28,7 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
     private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
     private static readonly string[] Languages = ["en-US", "de-DE"];
     private readonly WebApplication _app;
-    private readonly string _authorization;
+    private volatile string _authorization;
     private readonly ConcurrentDictionary<string, Queue<XElement>> _contexts = new();
     private readonly Lock _servicesLock = new();
     private List<TestWindowsService> _services;
@@ -62,6 +62,9 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     public int Enumerations => Volatile.Read(ref _enumerations);
 
+    /// <summary>Win32_PerfFormattedData_PerfOS_Memory's AvailableMBytes, the performance value the endpoint serves (tests set it).</summary>
+    public long AvailableMBytes { get; set; } = 4096;
+
     public int Pulls => Volatile.Read(ref _pulls);
 
     public int Releases => Volatile.Read(ref _releases);
@@ -87,6 +90,10 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     public WsManTarget Target(string? userName = null, string? password = null) =>
         new("127.0.0.1", userName ?? DefaultUserName, password ?? DefaultPassword) { Port = Port, UseHttps = Url.Scheme == Uri.UriSchemeHttps };
+
+    /// <summary>From now on accepts only <paramref name="userName"/> with <paramref name="password"/> (a password changed on the computer).</summary>
+    public void Accept(string userName, string password) =>
+        _authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}"));
 
     public TestWindowsService Service(string name)
     {
@@ -299,12 +306,25 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
                 context.Length == 0 ? new XElement(WsManNames.WsMan + "EndOfSequence") : null)));
     }
 
-    private List<XElement>? Instances(string className, WqlSelect? select) => className.ToUpperInvariant() switch
+    private List<XElement>? Instances(string className, WqlSelect? select)
     {
-        "WIN32_SERVICE" => ServiceProperties().Where(p => select is null || select.Matches(p)).Select(p => WsManTestXml.Instance("Win32_Service", p)).ToList(),
-        "WIN32_OPERATINGSYSTEM" => select is null || select.Matches(OperatingSystem()) ? [WsManTestXml.Instance("Win32_OperatingSystem", OperatingSystem())] : [],
-        _ => null,
-    };
+        IEnumerable<IReadOnlyList<KeyValuePair<string, object?>>>? all = className.ToUpperInvariant() switch
+        {
+            "WIN32_SERVICE" => ServiceProperties(),
+            "WIN32_OPERATINGSYSTEM" => [OperatingSystem()],
+            "WIN32_PERFFORMATTEDDATA_PERFOS_MEMORY" => [Memory()],
+            _ => null,
+        };
+        var canonical = className.ToUpperInvariant() switch
+        {
+            "WIN32_SERVICE" => "Win32_Service",
+            "WIN32_OPERATINGSYSTEM" => "Win32_OperatingSystem",
+            _ => "Win32_PerfFormattedData_PerfOS_Memory",
+        };
+        return all?.Where(p => select is null || select.Matches(p))
+            .Select(p => select?.Properties is null ? WsManTestXml.Instance(canonical, p) : WsManTestXml.Fragment(select.Project(p)))
+            .ToList();
+    }
 
     private IEnumerable<IReadOnlyList<KeyValuePair<string, object?>>> ServiceProperties() => Services.Select(s => s.Properties(ComputerName));
 
@@ -332,6 +352,15 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     private static (int, XDocument) InvalidContext(XElement request) =>
         (500, WsManTestXml.Fault(request, "http://schemas.xmlsoap.org/ws/2004/09/enumeration/fault", "n:InvalidEnumerationContext", "The enumeration context supplied in the message is not valid. ", WsManTestXml.InvalidEnumerationContext, ComputerName));
+
+    private IReadOnlyList<KeyValuePair<string, object?>> Memory() =>
+    [
+        new("AvailableBytes", AvailableMBytes * 1024 * 1024),
+        new("AvailableMBytes", AvailableMBytes),
+        new("CommittedBytes", 6442450944UL),
+        new("Name", null),
+        new("PagesPersec", 12),
+    ];
 
     private static IReadOnlyList<KeyValuePair<string, object?>> OperatingSystem() =>
     [

@@ -91,6 +91,12 @@ internal static class WsManTestXml
             properties.OrderBy(property => property.Key, StringComparer.OrdinalIgnoreCase).SelectMany(property => Property(p + property.Key, property.Value)));
     }
 
+    /// <summary>The answer to a projection query (<c>SELECT Name, State FROM …</c>): the selected properties, unqualified, in a <c>w:XmlFragment</c>.</summary>
+    public static XElement Fragment(IEnumerable<KeyValuePair<string, object?>> properties) =>
+        new(
+            WsManNames.WsMan + "XmlFragment",
+            properties.OrderBy(property => property.Key, StringComparer.OrdinalIgnoreCase).SelectMany(property => Property(property.Key, property.Value)));
+
     /// <summary>A scalar's text as WMI renders it (booleans lower case, numbers invariant).</summary>
     public static string? Text(object? value) => value switch
     {
