@@ -5,7 +5,8 @@ namespace MonitoringHost.Runtime.Modules.Agentless;
 /// <summary>
 /// Reachability per (protocol, <c>host:port</c>), reported by the protocol modules after each attempt. A failure to
 /// reach the computer at all (no answer, refused, unreachable) puts it in backoff: the first wait is
-/// <see cref="FirstBackoff"/>, doubling with each further failure up to <see cref="MaxBackoff"/>. During it
+/// <see cref="FirstBackoff"/>, doubling with each failure after a wait is over up to <see cref="MaxBackoff"/> (failures
+/// within one wait are the same outage: attempts that started together count once). During it
 /// <see cref="Check"/> throws <see cref="RemoteHostUnavailableException"/> for every workflow but the availability
 /// check (which asks with <c>force</c>), so a computer that stops answering costs one probe per backoff period, not
 /// one timeout per workflow, and gets one availability state instead of an alert from each monitor. A failure after
@@ -61,6 +62,13 @@ public sealed class RemoteReachability(TimeProvider time)
             if (!unreachable)
             {
                 return old with { Reachable = true, Status = status, Message = message, ConsecutiveFailures = 0, LastFailure = now, RetryAfter = null };
+            }
+
+            if (!old.Reachable && old.RetryAfter is { } until && until > now)
+            {
+                // Another attempt of the same backoff period (runs that started together, the availability check):
+                // the same outage, so it neither counts again nor moves the retry.
+                return old with { Status = status, Message = message, LastFailure = now };
             }
 
             var failures = old.Reachable ? 1 : old.ConsecutiveFailures + 1;

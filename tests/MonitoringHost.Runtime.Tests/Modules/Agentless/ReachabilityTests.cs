@@ -68,6 +68,14 @@ public sealed class ReachabilityTests
         time.Advance(TimeSpan.FromSeconds(15));
         check.Should().NotThrow();
         reachability.Failed("ssh", "web01:22", "ConnectTimeout", "again", true).RetryAfter.Should().Be(time.GetUtcNow().AddSeconds(30));
+        var second = time.GetUtcNow();
+
+        // Runs that failed together within the wait are one outage: no extra count, the same retry time.
+        time.Advance(TimeSpan.FromSeconds(1));
+        reachability.Failed("ssh", "web01:22", "ConnectTimeout", "a concurrent run", true).Should().Match<RemoteHostState>(s =>
+            s.ConsecutiveFailures == 2 && s.RetryAfter == second.AddSeconds(30) && s.Message == "a concurrent run");
+
+        time.Advance(TimeSpan.FromSeconds(29));
         reachability.Failed("ssh", "web01:22", "ConnectionRefused", "refused", true).Should().Match<RemoteHostState>(s =>
             s.ConsecutiveFailures == 3 && s.RetryAfter == time.GetUtcNow().AddSeconds(50) && !s.Reachable && s.Status == "ConnectionRefused");
 
