@@ -118,6 +118,40 @@ public sealed class ComputerApiTests : IAsyncLifetime
         body.ToString().Should().NotContain("n0t-public");
     }
 
+    [SkippableFact]
+    public async Task UnixComputer_OverTheRealSshd_WithAKeyAccount_IsAvailable_OnceItsHostKeyIsTrusted()
+    {
+        var ssh = SshTestServer.Require();
+        var key = await _admin.SaveRunAsAccountAsync(new RunAsAccountDefinition("unix key", "SshKey",
+            new Dictionary<string, string> { ["UserName"] = ssh.UserName, ["PrivateKey"] = await File.ReadAllTextAsync(ssh.Ed25519KeyPath) }));
+
+        // Not trusted: the unknown host key is refused, and says so.
+        var strict = await _admin.AddComputerAsync(new ManagedComputerDefinition("db01.example.test", "ssh", ssh.Host, ssh.Port, RunAsAccount: key.Name));
+        await WaitForStateAsync(strict.ObjectId, "MonitoringHost.Agentless.Unix.Availability", "Error");
+        var refused = await _admin.GetComputerAsync("db01.example.test");
+        (refused.Reachability!.Status, refused.Reachability.Reachable).Should().Be(("UnknownHostKey", true));
+        (await WaitForOpenAlertAsync(strict.ObjectId)).GetProperty("description").GetString().Should().Contain("UnknownHostKey");
+
+        // Added again with trust on first use: the key is pinned, the computer answers and the alert resolves.
+        await _admin.AddComputerAsync(new ManagedComputerDefinition("db01.example.test", "ssh", ssh.Host, ssh.Port, TrustOnFirstUse: true, RunAsAccount: key.Name));
+        await WaitForStateAsync(strict.ObjectId, "MonitoringHost.Agentless.Unix.Availability", "Success");
+        (await _admin.GetComputerAsync("db01.example.test")).Reachability!.Status.Should().Be("OK");
+        (await OpenAlertsAsync(strict.ObjectId)).Should().BeEmpty();
+        (await File.ReadAllTextAsync(Path.Combine(_api.Folder, ManagementServer.KnownHostsFileName))).Should().Contain($"{ssh.Endpoint} {ssh.HostKey().Algorithm} {ssh.HostKey().Fingerprint}");
+    }
+
+    [SkippableFact]
+    public async Task NetworkDevice_OverTheRealSnmpd_IsAvailable_WithTheRightCommunity()
+    {
+        var agent = SnmpTestAgent.Require();
+        await _admin.SaveRunAsAccountAsync(new RunAsAccountDefinition("public", "SnmpCommunity", new Dictionary<string, string> { ["CommunityString"] = agent.Community }));
+
+        var added = await _admin.AddComputerAsync(new ManagedComputerDefinition("lab-switch", "snmp", agent.Endpoint.Address.ToString(), agent.Endpoint.Port, RunAsAccount: "public"));
+
+        await WaitForStateAsync(added.ObjectId, "MonitoringHost.Agentless.Node.Availability", "Success");
+        (await _admin.GetComputerAsync("lab-switch")).Reachability!.Status.Should().Be("OK");
+    }
+
     [Fact]
     public async Task BadRequests_NameEveryProblem_AndChangeNothing()
     {
