@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
 using MonitoringHost.Probes.Snmp;
@@ -45,6 +46,26 @@ public sealed class SnmpRequest
     /// <exception cref="SnmpRequestException">No answer, refused, an error-status, or a name that does not resolve.</exception>
     public async Task<SnmpData> GetAsync(CancellationToken cancellationToken)
     {
+        var (source, variables) = await ExchangeAsync((client, token) => client.GetAsync(Configuration.Oids, token), cancellationToken).ConfigureAwait(false);
+        return SnmpData.Answer(_setup.Services.Time.GetUtcNow(), source, variables);
+    }
+
+    /// <summary>
+    /// Walks the subtree below the first OID with GETBULK and returns one <c>System.SnmpData</c> per object instance
+    /// found, in MIB order (an empty set when the subtree is empty).
+    /// </summary>
+    /// <exception cref="RemoteHostUnavailableException">The device is in reachability backoff: nothing was sent.</exception>
+    /// <exception cref="SnmpRequestException">No answer, refused, an error-status, or a name that does not resolve.</exception>
+    public async Task<DataItemSet> WalkAsync(CancellationToken cancellationToken)
+    {
+        var (source, variables) = await ExchangeAsync((client, token) => client.WalkAsync(Configuration.Oids[0], token), cancellationToken).ConfigureAwait(false);
+        var now = _setup.Services.Time.GetUtcNow();
+        return new DataItemSet(now, variables.Select(v => (DataItem)SnmpData.Answer(now, source, [v])));
+    }
+
+    private async Task<(IPEndPoint Source, ImmutableArray<SnmpVariable> Variables)> ExchangeAsync(
+        Func<SnmpClient, CancellationToken, Task<SnmpResult>> exchange, CancellationToken cancellationToken)
+    {
         var services = _setup.Services;
         var agentless = services.Agentless;
         var endpoint = Endpoint();
@@ -59,7 +80,7 @@ public sealed class SnmpRequest
         SnmpResult result;
         using (var client = new SnmpClient(agent, services.Time))
         {
-            result = await client.GetAsync(Configuration.Oids, cancellationToken).ConfigureAwait(false);
+            result = await exchange(client, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Error is { } error)
@@ -70,7 +91,7 @@ public sealed class SnmpRequest
         }
 
         agentless.Reachability.Succeeded(AgentlessProtocols.Snmp, endpoint.HostKey);
-        return SnmpData.Answer(services.Time.GetUtcNow(), agent.Endpoint, result.Variables);
+        return (agent.Endpoint, result.Variables);
     }
 
     private string Community()

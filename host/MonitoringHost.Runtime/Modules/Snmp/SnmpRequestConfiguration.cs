@@ -45,30 +45,50 @@ public sealed record SnmpRequestConfiguration(string Ip, ImmutableArray<string> 
         var oids = ImmutableArray.CreateBuilder<string>(binds.Count);
         for (var i = 0; i < binds.Count; i++)
         {
-            var field = $"SnmpVarBinds/SnmpVarBind[{i + 1}]/OID";
-            var text = binds[i].Elements().FirstOrDefault(e => e.Name.LocalName == "OID")?.Value.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                throw configuration.Problem(field, "is missing or empty");
-            }
-
-            try
-            {
-                oids.Add(SnmpOid.Normalize(text));
-            }
-            catch (ArgumentException e)
-            {
-                throw configuration.Problem(field, e.Message);
-            }
+            oids.Add(Oid(configuration, $"SnmpVarBinds/SnmpVarBind[{i + 1}]/OID", binds[i].Elements().FirstOrDefault(e => e.Name.LocalName == "OID")?.Value));
         }
 
+        return Finish(configuration, ip, oids.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// What <c>MonitoringHost.Agentless.SnmpWalkProbe</c> asks: the same device, community, timeout and retries, and
+    /// <c>RootOID</c>, the subtree to walk (the one OID of the result).
+    /// </summary>
+    public static SnmpRequestConfiguration ReadWalk(ModuleConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        CheckVersion(configuration);
+        var ip = configuration.Required("IP");
+        return Finish(configuration, ip, [Oid(configuration, "RootOID", configuration.Required("RootOID"))]);
+    }
+
+    private static string Oid(ModuleConfiguration configuration, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw configuration.Problem(field, "is missing or empty");
+        }
+
+        try
+        {
+            return SnmpOid.Normalize(text.Trim());
+        }
+        catch (ArgumentException e)
+        {
+            throw configuration.Problem(field, e.Message);
+        }
+    }
+
+    private static SnmpRequestConfiguration Finish(ModuleConfiguration configuration, string ip, ImmutableArray<string> oids)
+    {
         var port = configuration.OptionalInteger("Port") ?? 0;
         var timeout = configuration.OptionalInteger("Timeout") ?? DefaultTimeoutMilliseconds;
         var retries = configuration.OptionalInteger("NoOfRetries") ?? DefaultRetries;
         return port is < 0 or > 65535 ? throw configuration.Problem("Port", $"{port} is not a UDP port (1 to 65535)")
             : timeout is < 1 or > 60_000 ? throw configuration.Problem("Timeout", $"{timeout} ms is not between 1 and 60000")
             : retries is < 0 or > 10 ? throw configuration.Problem("NoOfRetries", $"{retries} is not between 0 and 10")
-            : new SnmpRequestConfiguration(ip, oids.MoveToImmutable())
+            : new SnmpRequestConfiguration(ip, oids)
             {
                 Port = port == SnmpAgent.DefaultPort ? 0 : (int)port,
                 Timeout = TimeSpan.FromMilliseconds(timeout),

@@ -161,6 +161,33 @@ public sealed class SnmpModuleTests
             .Which.Profile.Should().Be(AgentlessProtocols.SnmpProfile);
     }
 
+    [SkippableFact]
+    public async Task Walk_ReadsOneItemPerInterface_AsOneSet_LikeSnmpwalk()
+    {
+        var agent = SnmpTestAgent.Require();
+        var walk = ProbeSetup.Create(SnmpWalkProbe.Factory.Id, $$"""
+            <ProbeAction ID="Walk" TypeID="MHAL!MonitoringHost.Agentless.SnmpWalkProbe">
+              <IP>{{agent.Endpoint}}</IP>
+              <CommunityString>{{agent.Community}}</CommunityString>
+              <Timeout>2000</Timeout>
+              <NoOfRetries>1</NoOfRetries>
+              <RootOID>.1.3.6.1.2.1.2.2.1.2</RootOID>
+            </ProbeAction>
+            """);
+        var output = new RecordingOutput();
+
+        await walk.RunAsync(new TriggerData(DateTimeOffset.UtcNow), output, CancellationToken.None);
+
+        // The same interfaces, in the same order, as net-snmp's own walk of ifDescr.
+        var (exit, text) = await SnmpTestAgent.RunToolAsync("snmpwalk", "-v2c", "-c", agent.Community, "-On", "-Oq", agent.Endpoint.ToString(), ".1.3.6.1.2.1.2.2.1.2");
+        exit.Should().Be(0, text);
+        var expected = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', 2)).Select(p => (Oid: p[0], Name: p[1].Trim('"'))).ToList();
+        output.Sets.Should().ContainSingle("a walk is one delivery");
+        var items = output.Sets.Single().Items;
+        items.Select(i => (i.Value("SnmpVarBinds/SnmpVarBind[1]/OID"), i.Value("SnmpVarBinds/SnmpVarBind[1]/Value"))).Should().Equal(expected.Select(e => ((string?)e.Oid, (string?)e.Name)));
+        items.Select(i => i.Value("SnmpVarBinds/SnmpVarBind[1]/Value")).Should().Contain("lo");
+    }
+
     internal static string Probe(string ip, string community, params string[] oids) => ProbeWith(ip, community, oids);
 
     internal static string ProbeWith(string ip, string community, string[] oids, int timeout = 500, int retries = 1, int? port = null) =>
