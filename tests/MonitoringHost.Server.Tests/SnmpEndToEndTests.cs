@@ -67,6 +67,23 @@ public sealed class SnmpEndToEndTests
         alert.GetProperty("description").GetString().Should().MatchRegex($@"^Device {Regex.Escape(device)} has been up for [1-9][0-9]* hundredths of a second\.$");
         (await HealthAsync(api, admin, nodeId)).Should().Be("Error");
 
+        // A walk: one sample per sysOR entry, the same entries net-snmp's own walk reads with the node's community.
+        var (walked, listing) = await SnmpTestAgent.RunToolAsync("snmpwalk", "-v2c", "-c", community, "-On", "-Oq", device, ".1.3.6.1.2.1.1.9.1.4");
+        walked.Should().Be(0, listing);
+        var entries = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]).Where(o => o.StartsWith(".1.3.6.1.2.1.1.9.1.4.", StringComparison.Ordinal)).Distinct().ToList();
+        entries.Should().HaveCountGreaterThan(1, "snmpd registers several MIB modules in sysORTable");
+        var samples = await EventuallyAsync(
+            async () =>
+            {
+                var (_, body, response) = await api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{nodeId}/performance?objectName=SNMP&counterName=sysORUpTime&limit=1000", admin);
+                response.Dispose();
+                return body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("instanceName").GetString()).Distinct().ToList();
+            },
+            found => found.Count == entries.Count,
+            "the walk's samples",
+            () => $"{Diagnose(api, nodeId)}; expected {string.Join(",", entries)}");
+        samples.Should().BeEquivalentTo(entries);
+
         // The library's two-state monitor type (two SnmpDataSources, $Config subtrees for the bindings): the device answers.
         await EventuallyAsync(() => HealthAsync(api, admin, nodeId, "Test.Snmp.Answers.Monitor"), state => state == "Success", "the two-state monitor", () => Diagnose(api, nodeId));
 

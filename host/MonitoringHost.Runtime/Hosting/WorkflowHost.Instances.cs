@@ -182,13 +182,21 @@ public sealed partial class WorkflowHost
                 }
             }
         }
+        catch (ModuleNotApplicableException notApplicable)
+        {
+            _notApplicable[$"{workflow.Id}|{target.Id:D}"] = notApplicable.Message;
+            _problems.TryRemove($"{workflow.Id}|{target.Id:D}", out _);
+            return null;
+        }
         catch (Exception problem) when (problem is ModuleConfigurationException or TargetBindingException or RunAsResolutionException or FormatException)
         {
             _problems[$"{workflow.Id}|{target.Id:D}"] = $"{workflow.Id} does not run for {target.Path}: {problem.Message}";
+            _notApplicable.TryRemove($"{workflow.Id}|{target.Id:D}", out _);
             return null;
         }
 
         _problems.TryRemove($"{workflow.Id}|{target.Id:D}", out _);
+        _notApplicable.TryRemove($"{workflow.Id}|{target.Id:D}", out _);
         return new WorkflowInstance(workflow, target, modules, Offset(workflow, target, modules));
     }
 

@@ -23,6 +23,7 @@ public sealed partial class WorkflowHost : IAsyncDisposable
     private readonly TargetBinder _binder;
     private readonly ConcurrentDictionary<Guid, List<WorkflowInstance>> _byObject = new();
     private readonly ConcurrentDictionary<string, string> _problems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _notApplicable = new(StringComparer.Ordinal);
     private readonly Lock _wheelLock = new();
     private readonly Lock _instancesLock = new();
     private readonly TimingWheel<Scheduled> _wheel;
@@ -62,8 +63,12 @@ public sealed partial class WorkflowHost : IAsyncDisposable
 
     public int InstanceCount => _byObject.Values.Sum(l => l.Count);
 
-    /// <summary>Why <paramref name="workflowId"/>'s instance for <paramref name="objectId"/> could not load, or null.</summary>
-    public string? Problem(string workflowId, Guid objectId) => _problems.GetValueOrDefault($"{workflowId}|{objectId:D}");
+    /// <summary>
+    /// Why <paramref name="workflowId"/>'s instance for <paramref name="objectId"/> could not load (or does not apply
+    /// to it, <see cref="ModuleNotApplicableException"/>), or null.
+    /// </summary>
+    public string? Problem(string workflowId, Guid objectId) =>
+        _problems.GetValueOrDefault($"{workflowId}|{objectId:D}") ?? _notApplicable.GetValueOrDefault($"{workflowId}|{objectId:D}");
 
     /// <summary>The services the modules get: the clock, sinks, and the agentless protocols' shared state (reachability of remote computers).</summary>
     public RuntimeServices Services => _services;

@@ -16,7 +16,8 @@ namespace MonitoringHost.Runtime.Modules.Agentless;
 /// <c>Protocol</c>, <c>Endpoint</c>, <c>Status</c> (<c>OK</c>, or the failure: <c>Timeout</c>,
 /// <c>ConnectionRefused</c>, <c>AuthenticationFailed</c>, <c>UnknownHostKey</c>, <c>NoRunAsAccount</c>…),
 /// <c>Message</c>, <c>Reachable</c> (true/false: whether it answered at all) and <c>ResponseMilliseconds</c>.
-/// Only computers added to be managed over the protocol are checked; for others it outputs nothing. It always tries, backoff or not, and records the outcome in the shared reachability, so its answer is the
+/// Only computers added to be managed over the protocol are checked: for others the instance does not load, saying
+/// so. It always tries, backoff or not, and records the outcome in the shared reachability, so its answer is the
 /// computer's availability and ends (or starts) the backoff of every other workflow on it.
 /// </summary>
 public sealed class ComputerAccessProbe : ModuleInstance
@@ -183,7 +184,12 @@ public sealed class ComputerAccessProbe : ModuleInstance
         public override ModuleInstance Create(ModuleSetup setup)
         {
             ArgumentNullException.ThrowIfNull(setup);
-            return new ComputerAccessProbe(setup, ComputerAccessProbeConfiguration.Read(setup.Configuration));
+            var configuration = ComputerAccessProbeConfiguration.Read(setup.Configuration);
+
+            // Only computers added to be managed are checked (the instance is made anew when one is added).
+            return setup.Services.Agentless.Endpoints.IsManaged(configuration.ComputerName, configuration.Protocol)
+                ? new ComputerAccessProbe(setup, configuration)
+                : throw new ModuleNotApplicableException($"{configuration.ComputerName} was not added to be managed over {configuration.Protocol} (mh computer add), so its availability is not checked");
         }
     }
 }
