@@ -140,7 +140,9 @@ public sealed class UnixShellCommandTests : IAsyncDisposable
         (await MonitorStateAsync(api, os, BrokenFileMonitor)).Should().Be("Uninitialized");
         (await MonitorStateAsync(api, os, SlowMonitor)).Should().Be("Uninitialized");
 
-        (await AlertsAsync(api, null)).Should().BeEmpty("a computer that cannot be reached or logged in to gets no alert from its workflows");
+        // The management server's own "many workflow runs fail" warning may fire (every run here fails): it is about the server, not the computer.
+        (await AlertsAsync(api, null)).Where(a => a.GetProperty("monitoringClassId").GetString() != "Microsoft.SystemCenter.ManagementServer")
+            .Should().BeEmpty("a computer that cannot be reached or logged in to gets no alert from its workflows");
         (await ObjectAsync(api, "Test.Unix.LoginShell")).Should().BeNull();
     }
 
