@@ -74,9 +74,12 @@ internal static class Problems
     public static Task Write(HttpContext context, int status, string title, string detail) =>
         Result(status, title, detail).ExecuteAsync(context);
 
+    /// <summary>One invalid field of a JSON body: its path and what is wrong with it.</summary>
+    public static ProblemError Field(string path, string message) => new("invalid", message) { Path = path };
+
     /// <summary>400 with the problems found, each with where it is (a JSON path, a line when known) and what is wrong.</summary>
     public static IResult Invalid(string path, string message, long? line = null) =>
-        Invalid([new ProblemError("invalid", message) { Path = path, Line = line }]);
+        Invalid([Field(path, message) with { Line = line }]);
 
     public static IResult Invalid(IEnumerable<ProblemError> errors, string? detail = null)
     {

@@ -110,41 +110,41 @@ internal static class ComputerEndpoints
         var name = body.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxNameLength || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/'))
         {
-            errors.Add(Error("name", $"a computer needs a name of 1 to {MaxNameLength} characters without spaces or '/'; it was '{body.Name}'"));
+            errors.Add(Problems.Field("name", $"a computer needs a name of 1 to {MaxNameLength} characters without spaces or '/'; it was '{body.Name}'"));
         }
 
         var protocol = body.Protocol?.Trim().ToLowerInvariant() ?? "";
         if (!AgentlessProtocols.IsKnown(protocol))
         {
-            errors.Add(Error("protocol", $"protocol is wsman, ssh or snmp; it was '{body.Protocol}'"));
+            errors.Add(Problems.Field("protocol", $"protocol is wsman, ssh or snmp; it was '{body.Protocol}'"));
             return null;
         }
 
         var address = string.IsNullOrWhiteSpace(body.Address) ? name : body.Address.Trim();
         if (body.Address is not null && address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '/'))
         {
-            errors.Add(Error("address", $"'{body.Address}' is not an address or DNS name"));
+            errors.Add(Problems.Field("address", $"'{body.Address}' is not an address or DNS name"));
         }
 
         var port = body.Port ?? (protocol == AgentlessProtocols.WsMan && body.Https ? AgentlessProtocols.WsManHttpsPort : AgentlessProtocols.DefaultPort(protocol));
         if (port is < 1 or > 65535)
         {
-            errors.Add(Error("port", $"{port} is not a port (1 to 65535)"));
+            errors.Add(Problems.Field("port", $"{port} is not a port (1 to 65535)"));
         }
 
         if (body.Https && protocol != AgentlessProtocols.WsMan)
         {
-            errors.Add(Error("https", "HTTPS is for wsman computers"));
+            errors.Add(Problems.Field("https", "HTTPS is for wsman computers"));
         }
 
         if (body.SkipCertificateCheck && !(body.Https && protocol == AgentlessProtocols.WsMan))
         {
-            errors.Add(Error("skipCertificateCheck", "skipping the certificate check is for wsman computers over HTTPS"));
+            errors.Add(Problems.Field("skipCertificateCheck", "skipping the certificate check is for wsman computers over HTTPS"));
         }
 
         if (body.TrustOnFirstUse && protocol != AgentlessProtocols.Ssh)
         {
-            errors.Add(Error("trustOnFirstUse", "trust on first use is for ssh computers (their host keys)"));
+            errors.Add(Problems.Field("trustOnFirstUse", "trust on first use is for ssh computers (their host keys)"));
         }
 
         var type = ClassOf(protocol, body.Class, classes, errors);
@@ -169,7 +169,7 @@ internal static class ComputerEndpoints
         var baseName = BaseClass(protocol);
         if (classes.Class(baseName) is not { } root)
         {
-            errors.Add(Error("protocol", $"the pack set has no class {baseName}, which {protocol} computers are"));
+            errors.Add(Problems.Field("protocol", $"the pack set has no class {baseName}, which {protocol} computers are"));
             return null;
         }
 
@@ -180,7 +180,7 @@ internal static class ComputerEndpoints
 
         if (classes.Class(requested) is not { } type || !type.IsA(root) || type.Abstract || type.Hosted || type.KeyProperties.Length != 1)
         {
-            errors.Add(Error("class", $"'{requested}' is not a class of {protocol} computers: it must be {baseName} or a concrete, unhosted class derived from it with no key of its own"));
+            errors.Add(Problems.Field("class", $"'{requested}' is not a class of {protocol} computers: it must be {baseName} or a concrete, unhosted class derived from it with no key of its own"));
             return null;
         }
 
@@ -199,7 +199,7 @@ internal static class ComputerEndpoints
             : accounts.FirstOrDefault(a => string.Equals(a.Name, requested, StringComparison.Ordinal));
         if (account is null)
         {
-            errors.Add(Error("runAsAccount", $"there is no Run As account '{requested}' (give its id or name)"));
+            errors.Add(Problems.Field("runAsAccount", $"there is no Run As account '{requested}' (give its id or name)"));
             return null;
         }
 
@@ -211,7 +211,7 @@ internal static class ComputerEndpoints
         };
         if (!kinds.Contains(account.Kind, StringComparer.Ordinal))
         {
-            errors.Add(Error("runAsAccount", $"Run As account {account.Name} is a {account.Kind} account; {protocol} computers need one of the kinds {string.Join(", ", kinds)}"));
+            errors.Add(Problems.Field("runAsAccount", $"Run As account {account.Name} is a {account.Kind} account; {protocol} computers need one of the kinds {string.Join(", ", kinds)}"));
             return null;
         }
 
@@ -266,6 +266,4 @@ internal static class ComputerEndpoints
             computer.ClassName, computer.ObjectId, computer.RunAsAccountId, AgentlessProtocols.DefaultProfile(computer.Protocol), computer.Added, computer.AddedBy,
             state is null ? null : new ComputerReachability(state.Reachable, state.Status, state.Message, state.ConsecutiveFailures, state.LastSuccess, state.LastFailure, state.RetryAfter));
     }
-
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 }

@@ -33,25 +33,25 @@ internal static class ComputerSweepEndpoints
             }
             catch (FormatException e)
             {
-                errors.Add(Error("targets", e.Message));
+                errors.Add(Problems.Field("targets", e.Message));
             }
 
             if (targets.Count == 0 && errors.Count == 0)
             {
-                errors.Add(Error("targets", "give at least one target"));
+                errors.Add(Problems.Field("targets", "give at least one target"));
             }
 
             foreach (var (path, port) in new[] { ("wsManPort", body!.WsManPort), ("wsManHttpsPort", body.WsManHttpsPort), ("sshPort", body.SshPort) })
             {
                 if (port is < 1 or > 65535)
                 {
-                    errors.Add(Error(path, $"{path} is 1-65535; it was {port}"));
+                    errors.Add(Problems.Field(path, $"{path} is 1-65535; it was {port}"));
                 }
             }
 
             if (body.TimeoutMilliseconds is < 1 or > MaxTimeoutMilliseconds)
             {
-                errors.Add(Error("timeoutMilliseconds", $"timeoutMilliseconds is 1-{MaxTimeoutMilliseconds}; it was {body.TimeoutMilliseconds}"));
+                errors.Add(Problems.Field("timeoutMilliseconds", $"timeoutMilliseconds is 1-{MaxTimeoutMilliseconds}; it was {body.TimeoutMilliseconds}"));
             }
 
             if (errors.Count > 0)
@@ -65,6 +65,4 @@ internal static class ComputerSweepEndpoints
             return Results.Ok(new ItemList<ComputerSweepFinding>([.. findings.Select(f => new ComputerSweepFinding(f.Target, f.Address, f.Pings, f.Protocols))]));
         }).Reads<ComputerSweepRequest>().Answers<ItemList<ComputerSweepFinding>>().Allow(ApiRole.Author);
     }
-
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 }

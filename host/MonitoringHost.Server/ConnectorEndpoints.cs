@@ -136,14 +136,14 @@ internal static class ConnectorEndpoints
         var errors = new List<ProblemError>();
         if (body.Id == Guid.Empty)
         {
-            errors.Add(Error("id", "id is a GUID other than the empty one, or left out for the server to choose"));
+            errors.Add(Problems.Field("id", "id is a GUID other than the empty one, or left out for the server to choose"));
         }
 
         CheckText(errors, "name", body.Name, MaxNameLength, required: true);
         CheckText(errors, "displayName", body.DisplayName, MaxDisplayNameLength, required: false);
         if (body.Description is { Length: > MaxDescriptionLength })
         {
-            errors.Add(Error("description", $"description has at most {MaxDescriptionLength} characters; it has {body.Description.Length}"));
+            errors.Add(Problems.Field("description", $"description has at most {MaxDescriptionLength} characters; it has {body.Description.Length}"));
         }
 
         return errors;
@@ -158,11 +158,9 @@ internal static class ConnectorEndpoints
 
         if (string.IsNullOrWhiteSpace(value) || value.Length > maxLength || value.Trim().Length != value.Length || value.Any(char.IsControl))
         {
-            errors.Add(Error(path, $"{path} has 1 to {maxLength} characters, no control characters and no surrounding spaces; it was '{value}'"));
+            errors.Add(Problems.Field(path, $"{path} has 1 to {maxLength} characters, no control characters and no surrounding spaces; it was '{value}'"));
         }
     }
-
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 
     public static Connector Shape(StoredConnector c) =>
         new(c.Id, c.Name, c.DisplayName, c.Description, c.OwnsDiscoveryData, c.Enabled, c.Created, c.CreatedBy, c.Modified);

@@ -43,7 +43,7 @@ internal static class DiscoveryDataEndpoints
                 : null;
             if (mode is null)
             {
-                errors.Add(Error("mode", $"mode must be snapshot or incremental; it was '{body.Mode}'"));
+                errors.Add(Problems.Field("mode", $"mode must be snapshot or incremental; it was '{body.Mode}'"));
             }
 
             var reader = new BodyReader(server, errors);
@@ -69,7 +69,7 @@ internal static class DiscoveryDataEndpoints
             }
             catch (DiscoveryDataRejectedException rejected)
             {
-                return Problems.Invalid(rejected.Problems.Select(p => Error(p.Path, p.Message)));
+                return Problems.Invalid(rejected.Problems.Select(p => Problems.Field(p.Path, p.Message)));
             }
 
             // The engine gives new objects their monitors as it takes the change: wait for it, so they have health now.
@@ -79,8 +79,6 @@ internal static class DiscoveryDataEndpoints
         }).Reads<Sdk.Contracts.DiscoveryDataSubmission>().Answers<Sdk.Contracts.DiscoveryDataApplied>().Allow(ApiRole.Author, ApiRole.Operator, ApiRole.Connector);
     }
 
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
-
     /// <summary>The source the data is claimed by: <c>sdk:{id}</c> or <c>connector:{id}</c>.</summary>
     private static DiscoverySource? Source(SourceBody source, List<ProblemError> errors)
     {
@@ -88,7 +86,7 @@ internal static class DiscoveryDataEndpoints
         {
             if (string.IsNullOrWhiteSpace(source.Id) || source.Id.Length > MaxSdkIdLength || source.Id.Any(char.IsControl))
             {
-                errors.Add(Error("source.id", $"an sdk source needs an id naming the client: 1 to {MaxSdkIdLength} characters, no control characters"));
+                errors.Add(Problems.Field("source.id", $"an sdk source needs an id naming the client: 1 to {MaxSdkIdLength} characters, no control characters"));
                 return null;
             }
 
@@ -99,14 +97,14 @@ internal static class DiscoveryDataEndpoints
         {
             if (!Guid.TryParse(source.Id, out var connector))
             {
-                errors.Add(Error("source.id", $"a connector source's id is the connector's GUID; '{source.Id}' is not a GUID"));
+                errors.Add(Problems.Field("source.id", $"a connector source's id is the connector's GUID; '{source.Id}' is not a GUID"));
                 return null;
             }
 
             return DiscoverySource.Connector(connector);
         }
 
-        errors.Add(Error("source.kind", $"source.kind must be sdk or connector; it was '{source.Kind}'"));
+        errors.Add(Problems.Field("source.kind", $"source.kind must be sdk or connector; it was '{source.Kind}'"));
         return null;
     }
 
@@ -163,7 +161,7 @@ internal static class DiscoveryDataEndpoints
 
         private string? Invalid(string path, string message)
         {
-            errors.Add(Error(path, message));
+            errors.Add(Problems.Field(path, message));
             return null;
         }
 

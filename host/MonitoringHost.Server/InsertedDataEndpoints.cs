@@ -70,8 +70,8 @@ internal static class InsertedDataEndpoints
             if (string.IsNullOrEmpty(objectName) || string.IsNullOrEmpty(counterName))
             {
                 return Problems.Invalid([
-                    .. string.IsNullOrEmpty(objectName) ? [Error("objectName", "give the counter's objectName")] : Array.Empty<ProblemError>(),
-                    .. string.IsNullOrEmpty(counterName) ? [Error("counterName", "give the counter's counterName")] : Array.Empty<ProblemError>()]);
+                    .. string.IsNullOrEmpty(objectName) ? [Problems.Field("objectName", "give the counter's objectName")] : Array.Empty<ProblemError>(),
+                    .. string.IsNullOrEmpty(counterName) ? [Problems.Field("counterName", "give the counter's counterName")] : Array.Empty<ProblemError>()]);
             }
 
             var samples = await server.Collected.ReadSamplesAsync(objectName, counterName, since ?? DateTimeOffset.UnixEpoch, End, id, context.RequestAborted).ConfigureAwait(false);
@@ -115,7 +115,7 @@ internal static class InsertedDataEndpoints
         var errors = new List<ProblemError>();
         if (body!.Count is 0 or > MaxItems)
         {
-            errors.Add(Error("", $"give 1 to {MaxItems} {what}; there were {body.Count}"));
+            errors.Add(Problems.Field("", $"give 1 to {MaxItems} {what}; there were {body.Count}"));
         }
 
         var now = server.Options.Time.GetUtcNow();
@@ -152,32 +152,30 @@ internal static class InsertedDataEndpoints
         server.Space.Get(id) is null ? Problems.NotFound($"there is no object {id}")
         : Problems.BadLimit(limit);
 
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
-
     private static EventData? Event(EventBody item, string path, DateTimeOffset now, string user, List<ProblemError> errors)
     {
         var problems = errors.Count;
         if (item.EventNumber is < 0 or > uint.MaxValue)
         {
-            errors.Add(Error(path + ".eventNumber", $"eventNumber must be from 0 to {uint.MaxValue}; it was {item.EventNumber}"));
+            errors.Add(Problems.Field(path + ".eventNumber", $"eventNumber must be from 0 to {uint.MaxValue}; it was {item.EventNumber}"));
         }
 
         var level = Level(item.Level);
         if (level is null)
         {
-            errors.Add(Error(path + ".level", $"level must be one of {string.Join(", ", Levels.Select(l => $"{l.Level} ({l.Name})"))}, by number or name; it was {item.Level.GetRawText()}"));
+            errors.Add(Problems.Field(path + ".level", $"level must be one of {string.Join(", ", Levels.Select(l => $"{l.Level} ({l.Name})"))}, by number or name; it was {item.Level.GetRawText()}"));
         }
 
         if (string.IsNullOrWhiteSpace(item.Source))
         {
-            errors.Add(Error(path + ".source", "source (the event's publisher) must not be empty"));
+            errors.Add(Problems.Field(path + ".source", "source (the event's publisher) must not be empty"));
         }
 
         for (var i = 0; i < (item.Parameters?.Count ?? 0); i++)
         {
             if (item.Parameters![i] is null)
             {
-                errors.Add(Error(string.Create(CultureInfo.InvariantCulture, $"{path}.parameters[{i}]"), "a parameter is a string, not null"));
+                errors.Add(Problems.Field(string.Create(CultureInfo.InvariantCulture, $"{path}.parameters[{i}]"), "a parameter is a string, not null"));
             }
         }
 
@@ -216,17 +214,17 @@ internal static class InsertedDataEndpoints
         var problems = errors.Count;
         if (string.IsNullOrWhiteSpace(item.ObjectName))
         {
-            errors.Add(Error(path + ".objectName", "objectName must not be empty"));
+            errors.Add(Problems.Field(path + ".objectName", "objectName must not be empty"));
         }
 
         if (string.IsNullOrWhiteSpace(item.CounterName))
         {
-            errors.Add(Error(path + ".counterName", "counterName must not be empty"));
+            errors.Add(Problems.Field(path + ".counterName", "counterName must not be empty"));
         }
 
         if (!double.IsFinite(item.Value))
         {
-            errors.Add(Error(path + ".value", "value must be a finite number"));
+            errors.Add(Problems.Field(path + ".value", "value must be a finite number"));
         }
 
         return errors.Count > problems ? null : new PerformanceData(item.Time ?? now, item.ObjectName, item.CounterName, item.InstanceName ?? "", item.Value);

@@ -34,12 +34,12 @@ internal static class RunAsEndpoints
             var errors = new List<ProblemError>();
             if (string.IsNullOrWhiteSpace(body!.Name))
             {
-                errors.Add(Error("name", "a Run As account needs a name"));
+                errors.Add(Problems.Field("name", "a Run As account needs a name"));
             }
 
             if (!Enum.TryParse<RunAsAccountKind>(body.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             {
-                errors.Add(Error("kind", $"kind is one of {string.Join(", ", Enum.GetNames<RunAsAccountKind>())}; it was '{body.Kind}'"));
+                errors.Add(Problems.Field("kind", $"kind is one of {string.Join(", ", Enum.GetNames<RunAsAccountKind>())}; it was '{body.Kind}'"));
             }
 
             RunAsCredential? credential = null;
@@ -51,7 +51,7 @@ internal static class RunAsEndpoints
                 }
                 catch (ArgumentException e)
                 {
-                    errors.Add(Error("fields", Reason(e)));
+                    errors.Add(Problems.Field("fields", Reason(e)));
                 }
             }
 
@@ -159,6 +159,4 @@ internal static class RunAsEndpoints
     private static string Reason(ArgumentException e) => e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 
     private static RunAsAccountInfo Shape(StoredRunAsAccount a) => new(a.Id, a.Name, a.Kind, a.Modified);
-
-    private static ProblemError Error(string path, string message) => new("invalid", message) { Path = path };
 }
