@@ -19,7 +19,8 @@ namespace MonitoringHost.Tests.Shared.Orchestrator;
 /// lookups <c>X(guid'…')</c> and the navigations between them (<c>Runbooks(guid'…')/Instances</c>,
 /// <c>/Jobs</c>, <c>Jobs(guid'…')/Instances</c>, <c>Jobs(guid'…')/Runbook</c>…); <c>$filter</c>, <c>$orderby</c>,
 /// <c>$skip</c>, <c>$top</c>, <c>$inlinecount=allpages</c>, at most 50 entries per page with a <c>rel="next"</c>
-/// <c>$skiptoken</c> link when the client gave no <c>$top</c>; <c>POST /Jobs</c> starts a runbook (201 and the new
+/// <c>$skiptoken</c> link when more rows remain and the client gave no <c>$top</c> (or one above the page size, the
+/// link then asking for the rest of it); <c>POST /Jobs</c> starts a runbook (201 and the new
 /// job, or 400 with the documented messages). Every request needs HTTP Basic credentials (401 offering Negotiate,
 /// NTLM and Basic otherwise); a stopped service answers 503 as IIS does with its application pool stopped.
 /// </summary>
@@ -28,7 +29,6 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     public const string DefaultUserName = "CONTOSO\\svc-sco";
     public const string DefaultPassword = "Orch3strator-Test!";
     public const string BasePath = "/Orchestrator2012/Orchestrator.svc/";
-    public const int PageSize = 50;
     public const string AdministratorSid = "S-1-5-500";
     public const string OperatorSid = "S-1-5-21-1004336348-1177238915-682003330-1107";
 
@@ -73,6 +73,9 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
 
     /// <summary>Whether IIS offers Basic authentication; without it only Negotiate and NTLM are offered (and Basic credentials get 401).</summary>
     public bool BasicEnabled { get; set; } = true;
+
+    /// <summary>At most this many entries per page (50, as the Orchestrator web service).</summary>
+    public int PageSize { get; set; } = 50;
 
     /// <summary>Requests answered so far (every status).</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -433,7 +436,8 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
             var other => throw new ODataTestRequestException(400, $"'{other}' is not a valid value for $inlinecount."),
         };
         string? next = null;
-        if (top is null && start + page.Count < total && page.Count > 0)
+        var remaining = Math.Min(total - start, top ?? int.MaxValue) - page.Count;
+        if ((top is null || top > PageSize) && remaining > 0 && page.Count > 0)
         {
             var options = new List<string>();
             if (query["$filter"].ToString() is { Length: > 0 } f)
@@ -449,6 +453,11 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
             if (inlineCount)
             {
                 options.Add("$inlinecount=allpages");
+            }
+
+            if (top is not null)
+            {
+                options.Add($"$top={remaining.ToString(CultureInfo.InvariantCulture)}");
             }
 
             options.Add($"$skiptoken=guid'{page[^1].Key:D}'");
