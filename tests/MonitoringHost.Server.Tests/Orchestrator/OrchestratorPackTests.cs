@@ -263,33 +263,11 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
 
     private string? HostName(Discovery.Instances.MonitoringObject role) => _api.Server.Space.Get(role.HostId!.Value)!["PrincipalName"];
 
-    /// <summary>Moves the clock a second at a time, letting each second's runs and their results finish.</summary>
-    private async Task AdvanceAsync(int seconds)
-    {
-        for (var i = 0; i < seconds; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await _api.Server.Host.WhenIdleAsync();
-            await _api.Server.Engine.FlushAsync();
-        }
-    }
+    private Task AdvanceAsync(int seconds) => _api.AdvanceAsync(_time, seconds);
 
-    private async Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds)
-    {
-        for (var i = 0; i < seconds; i++)
-        {
-            if (await done())
-            {
-                return;
-            }
-
-            await AdvanceAsync(1);
-        }
-
-        var errors = Objects("WebService").Concat(Objects("Runbook")).Concat(Objects("RunbookServer"))
-            .SelectMany(o => _api.Server.Host.InstancesOf(o.Id)).Where(i => i.LastError != null).Select(i => $"{i.Workflow.Id}: {i.LastError}");
-        (await done()).Should().BeTrue($"the condition should hold within {seconds} s; last errors: {string.Join("; ", errors)}");
-    }
+    private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) =>
+        _api.AdvanceUntilAsync(_time, done, seconds, () => Objects("WebService").Concat(Objects("Runbook")).Concat(Objects("RunbookServer"))
+            .SelectMany(o => _api.Server.Host.InstancesOf(o.Id)).Where(i => i.LastError != null).Select(i => $"{i.Workflow.Id}: {i.LastError}"));
 
     /// <summary>The alerts of the Orchestrator pack's workflows.</summary>
     private async Task<List<JsonElement>> AlertsAsync()
