@@ -171,6 +171,11 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
         ]);
         Objects("RegisteredRunbookServer").Select(s => s["Name"]).Should().BeEquivalentTo("SCO01", "SCORB01");
 
+        // Everything runs from the management server for these agentless-managed computers (every workflow is remotable).
+        (await PackWorkflowsAsync(webService.Id)).Should().BeEquivalentTo(
+            ["WebService.Availability", "WebService.ResponseTime", "WebService.ResponseTime.Collection", "Runbook.Discovery", "RegisteredRunbookServer.Discovery"]);
+        (await PackWorkflowsAsync(Runbook(_restartService))).Should().BeEquivalentTo(["Runbook.LastRun", "Runbook.ReportedFailure"]);
+
         // Restart Service fails: its runbook monitor turns Error with one alert on that runbook only.
         var restart = Runbook(_restartService);
         var provision = Runbook(_provisionVm);
@@ -268,6 +273,16 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
     private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) =>
         _api.AdvanceUntilAsync(_time, done, seconds, () => Objects("WebService").Concat(Objects("Runbook")).Concat(Objects("RunbookServer"))
             .SelectMany(o => _api.Server.Host.InstancesOf(o.Id)).Where(i => i.LastError != null).Select(i => $"{i.Workflow.Id}: {i.LastError}"));
+
+    /// <summary>The pack's workflows that run for the object (by the effective view), without the pack's prefix; fails on one that does not.</summary>
+    private async Task<List<string>> PackWorkflowsAsync(Guid id)
+    {
+        var (_, body, response) = await _api.SendAsync(HttpMethod.Get, $"/api/v1/objects/{id}/workflows", _reader);
+        response.Dispose();
+        var workflows = body.GetProperty("items").EnumerateArray().Where(w => w.GetProperty("workflowId").GetString()!.StartsWith($"{Pack}!", StringComparison.Ordinal)).ToList();
+        workflows.Should().OnlyContain(w => w.GetProperty("runs").GetBoolean(), body.ToString());
+        return [.. workflows.Select(w => w.GetProperty("workflowId").GetString()![(Pack.Length * 2 + 2)..])];
+    }
 
     /// <summary>The alerts of the Orchestrator pack's workflows.</summary>
     private async Task<List<JsonElement>> AlertsAsync()
