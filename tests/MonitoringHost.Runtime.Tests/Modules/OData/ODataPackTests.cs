@@ -37,11 +37,7 @@ public sealed class ODataPackTests
             await using var store = await InstanceStoreFactory.OpenAsync(new StoreOptions { Provider = StoreProvider.Sqlite, DataFolder = folder }, CancellationToken.None);
             var time = new FakeTimeProvider(RuntimeHarness.Start);
             using var space = await InstanceSpace.OpenAsync(classes, store, time, CancellationToken.None);
-            var computers = new MemoryComputerStore();
-            await computers.SaveComputerAsync(new ManagedComputer(ODataHarness.ComputerName, AgentlessProtocols.WsMan, "127.0.0.1", 5985, "Microsoft.Windows.Computer", Guid.NewGuid()), null, default);
-            var registry = new ManagedComputerRegistry(computers);
-            await registry.ReloadAsync(default);
-            using var agentless = new AgentlessServices(time, registry);
+            using var agentless = new AgentlessServices(time, await ODataHarness.RegistryAsync(Guid.NewGuid()));
             var sinks = new Probes.RecordingSinks();
             var discovery = new InstanceSpaceDiscoverySink(space);
             var services = new RuntimeServices { Time = time, Classes = classes, Alerts = sinks, Discovery = discovery, Collected = sinks, Agentless = agentless };
