@@ -8,7 +8,7 @@ namespace MonitoringHost.Runtime.Modules.OData;
 public sealed class ODataFeedException : Exception
 {
     public ODataFeedException(Uri url, int? status, string problem)
-        : base($"{url}: {problem}")
+        : base($"{url?.AbsoluteUri}: {problem}")
     {
         Url = url;
         Status = status;

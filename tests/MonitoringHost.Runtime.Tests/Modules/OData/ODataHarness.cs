@@ -59,10 +59,7 @@ internal sealed class ODataHarness : IAsyncDisposable
         await runAs.DiscoverAsync([RunAsHarness.Computer(ComputerName)]);
         var clock = new FakeTimeProvider(ServiceStart);
         var service = await OrchestratorWebService.StartAsync(clock, $"{Domain}\\{UserName}", Password);
-        var computers = new MemoryComputerStore();
-        await computers.SaveComputerAsync(new ManagedComputer(ComputerName, AgentlessProtocols.WsMan, "127.0.0.1", 5985, "Microsoft.Windows.Computer", runAs.Space.OfClass("Microsoft.Windows.Computer").Single().Id), null, default);
-        var registry = new ManagedComputerRegistry(computers);
-        await registry.ReloadAsync(default);
+        var registry = await RegistryAsync(runAs.Space.OfClass("Microsoft.Windows.Computer").Single().Id);
         var account = new RunAsAccount(Guid.NewGuid(), "Orchestrator web service", RunAsCredential.Windows(UserName, Password, Domain));
         await runAs.Vault.SaveAccountAsync(account, default);
         await runAs.Vault.AssignAsync(new RunAsAssignment(RunAsHarness.Profile, RunAsScope.Class, "System.Entity", account.Id), default);
@@ -70,31 +67,26 @@ internal sealed class ODataHarness : IAsyncDisposable
         return new ODataHarness(runAs, service, clock, new AgentlessServices(TimeProvider.System, registry), resolver);
     }
 
-    /// <summary>The probe the default catalog makes from the elements in <paramref name="configuration"/> (the module's use in a workflow).</summary>
-    public ModuleInstance Create(string configuration)
+    /// <summary>The added computers: <see cref="ComputerName"/> over WS-Man at 127.0.0.1, its object <paramref name="objectId"/>.</summary>
+    public static async Task<ManagedComputerRegistry> RegistryAsync(Guid objectId)
     {
-        var element = XElement.Parse($"<ProbeAction ID=\"Feed\" TypeID=\"{ODataFeedProbe.Factory.Id}\">{configuration}</ProbeAction>");
-        var sinks = new Probes.RecordingSinks();
-        var setup = new ModuleSetup
-        {
-            Configuration = new ModuleConfiguration(element, "Test.Orchestrator!Test.Orchestrator.Runbooks.Discovery", "DS/Feed"),
-            WorkflowId = "Test.Orchestrator!Test.Orchestrator.Runbooks.Discovery",
-            ModuleId = "DS/Feed",
-            Target = Computer,
-            Credentials = RunAsCredentials.Bind(Resolver, RunAsReference.In(element), Computer),
-            Services = new RuntimeServices
-            {
-                Time = TimeProvider.System,
-                Classes = RunAsTestModel.Classes,
-                Alerts = sinks,
-                Discovery = sinks,
-                Collected = sinks,
-                RunAs = Resolver,
-                Agentless = Agentless,
-            },
-        };
-        return (ModuleCatalog.Default.Find(ODataFeedProbe.Factory.Id) ?? throw new InvalidOperationException("no native OData feed probe")).Create(setup);
+        var computers = new MemoryComputerStore();
+        await computers.SaveComputerAsync(new ManagedComputer(ComputerName, AgentlessProtocols.WsMan, "127.0.0.1", 5985, "Microsoft.Windows.Computer", objectId), null, default);
+        var registry = new ManagedComputerRegistry(computers);
+        await registry.ReloadAsync(default);
+        return registry;
     }
+
+    /// <summary>The probe the default catalog makes from the elements in <paramref name="configuration"/> (the module's use in a workflow).</summary>
+    public ModuleInstance Create(string configuration) => AgentlessModuleSetup.Create(
+        ODataFeedProbe.Factory.Id,
+        XElement.Parse($"<ProbeAction ID=\"Feed\" TypeID=\"{ODataFeedProbe.Factory.Id}\">{configuration}</ProbeAction>"),
+        "Test.Orchestrator!Test.Orchestrator.Runbooks.Discovery",
+        "DS/Feed",
+        Computer,
+        TimeProvider.System,
+        Resolver,
+        Agentless);
 
     /// <summary>A probe of <paramref name="collection"/> at <see cref="ServiceUrl"/> with the Run As credentials and <paramref name="more"/> elements.</summary>
     public ModuleInstance Feed(string collection, string more = "") =>
