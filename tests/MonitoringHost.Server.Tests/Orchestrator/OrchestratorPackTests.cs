@@ -220,6 +220,15 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
         reported = (await AlertsAsync()).Where(a => a.GetProperty("ruleOrMonitorId").GetString() == $"{Pack}.Runbook.ReportedFailure").Should().ContainSingle().Subject;
         reported.GetProperty("repeatCount").GetInt32().Should().Be(1, "the second occurrence repeats the first (two in all)");
 
+        // While the web service is down (503) the runbook discovery reads nothing: no runbook disappears, no runbook monitor changes.
+        _webService.Stop();
+        await AdvanceAsync(905);
+        Objects("Runbook").Should().HaveCount(3);
+        (await HealthAsync(restart))[$"{Pack}.Runbook.LastRun"].Should().Be("Success");
+        _api.Server.Host.InstancesOf(webService.Id).Single(i => i.Workflow.Id.EndsWith(".Runbook.Discovery", StringComparison.Ordinal)).LastError
+            .Should().Contain("503");
+        _webService.Start();
+
         // Provision VM is deleted in Orchestrator: it is gone after the next runbook discovery (15 minutes).
         _webService.RemoveRunbook(_provisionVm).Should().BeTrue();
         await AdvanceUntilAsync(() => Task.FromResult(Objects("Runbook").Count == 2), 910);
