@@ -198,6 +198,24 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         }
     }
 
+    /// <summary>A runbook server picks up a <c>Pending</c> job (one started with <c>POST /Jobs</c>): <c>Running</c>, with a <c>Running</c> instance.</summary>
+    public Guid RunJob(Guid jobId)
+    {
+        var now = Now();
+        lock (_lock)
+        {
+            var job = _jobs.Single(j => j.Id == jobId);
+            if (job.Status != "Pending")
+            {
+                throw new InvalidOperationException($"job {jobId} is {job.Status}, not Pending");
+            }
+
+            job.RunbookServerId ??= _servers.FirstOrDefault()?.Id;
+            (job.Status, job.LastModifiedTime) = ("Running", now);
+            return Begin(job, now).Id;
+        }
+    }
+
     /// <summary>Ends the job: <c>Completed</c>, its instance <paramref name="status"/> (<c>success</c>, <c>warning</c> or <c>failed</c>) with a CompletionTime.</summary>
     public Guid CompleteJob(Guid jobId, string status)
     {

@@ -104,7 +104,12 @@ public sealed class ODataFeedReaderTests
         var job = ODataFeedReader.Read(await created.Content.ReadAsStreamAsync(), service.Url).Entries.Single();
         (job.EntityType, job["RunbookId"], job["Status"], job["RunbookServers"]).Should().Be(("Job", runbook.ToString("D"), "Pending", "SCO-RB01"));
         created.Headers.Location.Should().Be(new Uri(service.Url, $"Jobs(guid'{job["Id"]}')"));
-        service.Job(Guid.Parse(job["Id"]!)).Status.Should().Be("Pending");
+        var jobId = Guid.Parse(job["Id"]!);
+        service.Job(jobId).Status.Should().Be("Pending");
+        var instance = service.RunJob(jobId);
+        (service.Job(jobId).Status, service.InstancesOf(jobId).Single().Status).Should().Be(("Running", "Running"));
+        service.CompleteJob(jobId, "failed").Should().Be(instance);
+        service.InstancesOf(jobId).Single().Status.Should().Be("failed");
 
         var unknown = Guid.NewGuid();
         (await ErrorAsync(client, service, unknown, null)).Should().Be($"RunbookId '{unknown:D}' specified does not exist.");
