@@ -70,31 +70,8 @@ internal sealed class CimHarness : IAsyncDisposable
     }
 
     /// <summary>The module the default catalog makes for <paramref name="typeId"/> from <paramref name="xml"/>, for <paramref name="target"/>.</summary>
-    public ModuleInstance Create(string typeId, string xml, MonitoringObject? target = null)
-    {
-        var element = XElement.Parse(xml);
-        var sinks = new Probes.RecordingSinks();
-        var setup = new ModuleSetup
-        {
-            Configuration = new ModuleConfiguration(element, "Test.Cim!Test.Cim.Workflow", "DS"),
-            WorkflowId = "Test.Cim!Test.Cim.Workflow",
-            ModuleId = "DS",
-            Target = target ?? Computer,
-            Credentials = RunAsCredentials.Bind(Resolver, RunAsReference.In(element), target ?? Computer),
-            Objects = RunAs.Space.Get,
-            Services = new RuntimeServices
-            {
-                Time = RunAs.Time,
-                Classes = RunAsTestModel.Classes,
-                Alerts = sinks,
-                Discovery = sinks,
-                Collected = sinks,
-                RunAs = Resolver,
-                Agentless = Agentless,
-            },
-        };
-        return (ModuleCatalog.Default.Find(typeId) ?? throw new InvalidOperationException($"no native module for {typeId}")).Create(setup);
-    }
+    public ModuleInstance Create(string typeId, string xml, MonitoringObject? target = null) =>
+        AgentlessModuleSetup.Create(typeId, XElement.Parse(xml), "Test.Cim!Test.Cim.Workflow", "DS", target ?? Computer, RunAs.Time, Resolver, Agentless, RunAs.Space.Get);
 
     /// <summary>Runs <paramref name="module"/> on one trigger; what it emitted.</summary>
     public async Task<RecordingOutput> RunAsync(ModuleInstance module)

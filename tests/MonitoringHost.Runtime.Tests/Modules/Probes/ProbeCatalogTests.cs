@@ -10,6 +10,7 @@ public sealed class ProbeCatalogTests
     [InlineData(TcpPortCheckProbeFactory.Id, "Microsoft.SystemCenter.SyntheticTransactions.Library", "Microsoft.SystemCenter.SyntheticTransactions.TCPPortCheckData")]
     [InlineData(HttpRequestProbeFactory.Id, "MonitoringHost.Agentless.Library", "MonitoringHost.Agentless.HttpResponseData")]
     [InlineData(IcmpPingProbeFactory.Id, "MonitoringHost.Agentless.Library", "MonitoringHost.Agentless.IcmpPingData")]
+    [InlineData(MonitoringHost.Runtime.Modules.OData.ODataFeedProbe.Factory.Id, "MonitoringHost.Agentless.Library", "System.PropertyBagData")]
     public void DefaultCatalog_ImplementsTheLibrarysNativeProbe(string typeId, string packId, string outputType)
     {
         ModuleCatalog.Default.Find(typeId).Should().NotBeNull();

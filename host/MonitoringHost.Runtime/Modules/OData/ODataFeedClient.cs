@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Xml;
+
+namespace MonitoringHost.Runtime.Modules.OData;
+
+/// <summary>
+/// Reads an OData v2 collection over HTTP the way Microsoft's own Orchestrator scripts page it: with <c>Top</c>, one
+/// request with <c>$top</c>; without, <c>$skip=0&amp;$top=50&amp;$inlinecount=allpages</c>, then <c>$skip=50</c>… until
+/// the entries read reach <c>m:count</c>, following a <c>rel="next"</c> link instead when the service gives one, and
+/// failing beyond <see cref="ODataFeedReader.MaxEntries"/> entries. One pooled handler serves every read of the process.
+/// </summary>
+public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider time)
+{
+    public const int PageSize = 50;
+
+    private static readonly Lazy<HttpMessageInvoker> SharedInvoker = new(() => new HttpMessageInvoker(
+        new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            UseCookies = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        },
+        disposeHandler: true));
+
+    /// <summary>A client on the process's shared handler.</summary>
+    public static ODataFeedClient Shared(TimeProvider time) => new(SharedInvoker.Value, time);
+
+    /// <summary>
+    /// Reads every entry <paramref name="configuration"/> selects, within its timeout. <paramref name="locate"/> maps a
+    /// URL to the one to connect to (the Host header keeps the name asked for); <paramref name="authorization"/> is the
+    /// Authorization header value, or null to send none.
+    /// </summary>
+    /// <exception cref="ODataFeedException">An answer other than 200, no answer, an answer that is not an OData feed, or too many entries.</exception>
+    public async Task<IReadOnlyList<ODataEntry>> ReadAsync(ODataFeedConfiguration configuration, Func<Uri, Uri> locate, string? authorization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(locate);
+        using var deadline = new CancellationTokenSource(configuration.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var entries = new List<ODataEntry>();
+        var url = PageUrl(configuration, 0);
+        while (true)
+        {
+            var page = await GetAsync(url, locate, authorization, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
+            entries.AddRange(page.Entries);
+            if (entries.Count > ODataFeedReader.MaxEntries)
+            {
+                throw new ODataFeedException(url, 200, $"the collection has more than {ODataFeedReader.MaxEntries} entries; narrow the read with Filter or Top");
+            }
+
+            if (configuration.Top is not null || page.Entries.Count == 0)
+            {
+                return entries;
+            }
+
+            if (page.Next is { } next)
+            {
+                url = next;
+            }
+            else if (page.Count is { } count && entries.Count < count)
+            {
+                url = PageUrl(configuration, entries.Count);
+            }
+            else
+            {
+                return entries;
+            }
+        }
+    }
+
+    /// <summary>The URL of the page starting at <paramref name="skip"/> (with <c>Top</c>: the one request).</summary>
+    public static Uri PageUrl(ODataFeedConfiguration configuration, int skip)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new List<string>();
+        if (configuration.Filter is { } filter)
+        {
+            options.Add("$filter=" + Uri.EscapeDataString(filter));
+        }
+
+        if (configuration.OrderBy is { } orderBy)
+        {
+            options.Add("$orderby=" + Uri.EscapeDataString(orderBy));
+        }
+
+        if (configuration.Top is { } top)
+        {
+            options.Add("$top=" + top.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            options.Add("$skip=" + skip.ToString(CultureInfo.InvariantCulture));
+            options.Add("$top=" + PageSize.ToString(CultureInfo.InvariantCulture));
+            options.Add("$inlinecount=allpages");
+        }
+
+        return new Uri(configuration.ServiceUrl, configuration.Collection + "?" + string.Join('&', options));
+    }
+
+    private async Task<ODataFeedPage> GetAsync(Uri url, Func<Uri, Uri> locate, string? authorization, TimeSpan timeout, CancellationToken token, CancellationToken callerToken)
+    {
+        var target = locate(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, target);
+        if (target.Authority != url.Authority)
+        {
+            request.Headers.Host = url.Authority;
+        }
+
+        request.Headers.Accept.ParseAdd("application/atom+xml");
+        request.Headers.Accept.ParseAdd("application/xml");
+        request.Headers.TryAddWithoutValidation("DataServiceVersion", "1.0;NetFx");
+        request.Headers.TryAddWithoutValidation("MaxDataServiceVersion", "2.0;NetFx");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        try
+        {
+            using var response = await invoker.SendAsync(request, token).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(url, response, token).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw Refused(url, response, ODataFeedReader.ErrorMessage(body), authorization is not null);
+            }
+
+            try
+            {
+                return ODataFeedReader.Read(body, url);
+            }
+            catch (XmlException e)
+            {
+                throw new ODataFeedException(url, 200, $"the answer is not an OData Atom feed: {e.Message}");
+            }
+        }
+        catch (OperationCanceledException) when (!callerToken.IsCancellationRequested)
+        {
+            throw new ODataFeedException(url, null, $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s") { Unreachable = true };
+        }
+        catch (HttpRequestException e)
+        {
+            var unreachable = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+            var what = e.HttpRequestError switch
+            {
+                HttpRequestError.ConnectionError => "the connection was refused or failed",
+                HttpRequestError.NameResolutionError => $"the name {url.Host} does not resolve",
+                _ => "the request failed",
+            };
+            throw new ODataFeedException(url, null, $"{what}: {e.InnerException?.Message ?? e.Message}") { Unreachable = unreachable };
+        }
+    }
+
+    private static async Task<MemoryStream> ReadBodyAsync(Uri url, HttpResponseMessage response, CancellationToken token)
+    {
+        if (response.Content.Headers.ContentLength > ODataFeedReader.MaxAnswerBytes)
+        {
+            throw new ODataFeedException(url, (int)response.StatusCode, $"the answer is larger than {ODataFeedReader.MaxAnswerBytes} bytes");
+        }
+
+        var buffer = new MemoryStream();
+        var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > ODataFeedReader.MaxAnswerBytes)
+                {
+                    await buffer.DisposeAsync().ConfigureAwait(false);
+                    throw new ODataFeedException(url, (int)response.StatusCode, $"the answer is larger than {ODataFeedReader.MaxAnswerBytes} bytes");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static ODataFeedException Refused(Uri url, HttpResponseMessage response, string? message, bool sentCredentials)
+    {
+        var status = (int)response.StatusCode;
+        var answered = $"answered {status} {response.ReasonPhrase}";
+        var detail = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Unauthorized(response.Headers.WwwAuthenticate, sentCredentials),
+            HttpStatusCode.ServiceUnavailable => "the web service is not running (its IIS application pool or site is stopped)",
+            HttpStatusCode.Redirect or HttpStatusCode.MovedPermanently or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect =>
+                $"redirected to {response.Headers.Location}; give that URL as ServiceUrl",
+            _ => null,
+        };
+        var parts = new[] { answered, detail, message }.Where(p => !string.IsNullOrEmpty(p));
+        return new ODataFeedException(url, status, string.Join(": ", parts));
+    }
+
+    private static string Unauthorized(HttpHeaderValueCollection<AuthenticationHeaderValue> offered, bool sentCredentials)
+    {
+        var schemes = offered.Select(o => o.Scheme).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = schemes.Count > 0 ? string.Join(", ", schemes) : "no scheme";
+        if (!schemes.Contains("Basic", StringComparer.OrdinalIgnoreCase))
+        {
+            return $"the service offers only {list} authentication; this host signs in with HTTP Basic, so enable Basic authentication for the web service in IIS (over HTTPS)";
+        }
+
+        return sentCredentials
+            ? $"the user name or password was refused (the service offers {list})"
+            : $"the service needs credentials: give UserName and Password (the service offers {list})";
+    }
+}
