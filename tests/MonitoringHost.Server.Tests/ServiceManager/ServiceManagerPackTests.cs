@@ -205,8 +205,7 @@ public sealed class ServiceManagerPackTests : IAsyncLifetime
         for (var i = 0; i < seconds; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(1));
-            await _api.Server.Host.WhenIdleAsync();
-            await _api.Server.Engine.FlushAsync();
+            await _api.SettleAsync();
         }
     }
 
@@ -222,12 +221,7 @@ public sealed class ServiceManagerPackTests : IAsyncLifetime
     }
 
     /// <summary>The alerts of this pack's rules and monitors (the computers' availability monitors are another pack's).</summary>
-    private async Task<List<JsonElement>> AlertsAsync()
-    {
-        var (_, body, response) = await _api.SendAsync(HttpMethod.Get, "/api/v1/alerts", _reader);
-        response.Dispose();
-        return [.. body.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("ruleOrMonitorId").GetString()!.StartsWith("MonitoringHost.ServiceManager.", StringComparison.Ordinal))];
-    }
+    private Task<List<JsonElement>> AlertsAsync() => _api.AlertsOfAsync(_reader, "MonitoringHost.ServiceManager.");
 
     private Task<Dictionary<string, string>> HealthAsync(Guid id) => _api.HealthAsync(_reader, id);
 }
