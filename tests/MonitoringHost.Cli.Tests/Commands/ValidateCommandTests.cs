@@ -46,7 +46,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         exitCode.Should().Be(0, output);
         output.Should().NotContain("MP0103");
-        output.TrimEnd().Split('\n').Last().Should().StartWith("18 pack(s), ").And.EndWith(": 0 error(s), 0 warning(s)");
+        output.TrimEnd().Split('\n').Last().Should().StartWith("19 pack(s), ").And.EndWith(": 0 error(s), 0 warning(s)");
     }
 
     [Fact]

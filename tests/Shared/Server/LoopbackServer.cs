@@ -131,6 +131,24 @@ internal sealed class LoopbackServer : IAsyncDisposable
         return states;
     }
 
+    /// <summary>
+    /// The alerts of <c>GET /api/v1/alerts</c> raised by rules or monitors whose ID starts with <paramref name="prefix"/>
+    /// (a pack's own, leaving out the server's self-monitoring and the computers' availability alerts).
+    /// </summary>
+    public async Task<List<JsonElement>> AlertsOfAsync(string key, string prefix)
+    {
+        var (_, body, response) = await SendAsync(HttpMethod.Get, "/api/v1/alerts", key);
+        response.Dispose();
+        return [.. body.GetProperty("items").EnumerateArray().Where(a => a.GetProperty("ruleOrMonitorId").GetString()!.StartsWith(prefix, StringComparison.Ordinal))];
+    }
+
+    /// <summary>Lets the workflow runs now due and the results they produced finish (after a test moved its clock).</summary>
+    public async Task SettleAsync()
+    {
+        await Server.Host.WhenIdleAsync();
+        await Server.Engine.FlushAsync();
+    }
+
     public async Task<string> KeyAsync(string name, ApiRole role, Guid? connector = null) =>
         (await Server.Keys.CreateAsync(name, role, "tests", connector, CancellationToken.None)).Key;
 

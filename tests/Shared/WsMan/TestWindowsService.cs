@@ -4,9 +4,10 @@ namespace MonitoringHost.Tests.Shared.WsMan;
 
 /// <summary>
 /// A Windows service as the test endpoint serves it through Win32_Service. Tests stop and start it; the instance XML
-/// follows (State, Started, ProcessId, ExitCode as Windows reports a stopped service).
+/// follows (State, Started, ProcessId, ExitCode as Windows reports a stopped service). <paramref name="pathName"/> is
+/// the service's command line (by default <c>"C:\Program Files\Test\{name}.exe"</c>).
 /// </summary>
-internal sealed class TestWindowsService(string name, string displayName, int processId, string startMode = "Auto")
+internal sealed class TestWindowsService(string name, string displayName, int processId, string startMode = "Auto", string? pathName = null)
 {
     private readonly Lock _lock = new();
     private string _state = "Running";
@@ -16,6 +17,8 @@ internal sealed class TestWindowsService(string name, string displayName, int pr
     public string DisplayName { get; } = displayName;
 
     public string StartMode { get; } = startMode;
+
+    public string PathName { get; } = pathName ?? string.Create(CultureInfo.InvariantCulture, $"\"C:\\Program Files\\Test\\{name}.exe\"");
 
     public string State
     {
@@ -47,7 +50,7 @@ internal sealed class TestWindowsService(string name, string displayName, int pr
             new("ExitCode", running ? 0 : 1077),
             new("InstallDate", null),
             new("Name", Name),
-            new("PathName", string.Create(CultureInfo.InvariantCulture, $"\"C:\\Program Files\\Test\\{Name}.exe\"")),
+            new("PathName", PathName),
             new("ProcessId", running ? processId : 0),
             new("ServiceSpecificExitCode", 0),
             new("ServiceType", "Own Process"),

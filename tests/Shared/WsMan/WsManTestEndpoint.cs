@@ -31,6 +31,8 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
     private volatile string _authorization;
     private readonly ConcurrentDictionary<string, Queue<XElement>> _contexts = new();
     private readonly Lock _servicesLock = new();
+    private readonly Lock _eventsLock = new();
+    private readonly List<TestEventLogEntry> _events = [];
     private List<TestWindowsService> _services;
     private int _enumerations;
     private int _pulls;
@@ -61,6 +63,18 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
     public int OpenContexts => _contexts.Count;
 
     public int Enumerations => Volatile.Read(ref _enumerations);
+
+    /// <summary>
+    /// The files CIM_DataFile serves (full paths, e.g. <c>C:\Program Files\App\app.exe</c>); none unless a test
+    /// adds them.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; set; } = [];
+
+    /// <summary>The events Win32_NTLogEvent serves; none unless a test logs them with <see cref="Log"/>.</summary>
+    public IReadOnlyList<TestEventLogEntry> Events
+    {
+        get { lock (_eventsLock) { return [.. _events]; } }
+    }
 
     /// <summary>Win32_PerfFormattedData_PerfOS_Memory's AvailableMBytes, the performance value the endpoint serves (tests set it).</summary>
     public long AvailableMBytes { get; set; } = 4096;
@@ -107,6 +121,17 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
     {
         get { lock (_servicesLock) { return [.. _services]; } }
         set { lock (_servicesLock) { _services = [.. value]; } }
+    }
+
+    /// <summary>Writes an event to <paramref name="logfile"/> with the log's next record number.</summary>
+    public TestEventLogEntry Log(string logfile, int eventCode, string sourceName, int eventType, DateTimeOffset timeGenerated, string message)
+    {
+        lock (_eventsLock)
+        {
+            var entry = new TestEventLogEntry(logfile, _events.Count(e => string.Equals(e.Logfile, logfile, StringComparison.OrdinalIgnoreCase)) + 1, eventCode, sourceName, eventType, timeGenerated, message);
+            _events.Add(entry);
+            return entry;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -313,12 +338,16 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
             "WIN32_SERVICE" => ServiceProperties(),
             "WIN32_OPERATINGSYSTEM" => [OperatingSystem()],
             "WIN32_PERFFORMATTEDDATA_PERFOS_MEMORY" => [Memory()],
+            "WIN32_NTLOGEVENT" => Events.Select(e => e.Properties(ComputerName)),
+            "CIM_DATAFILE" => Files.Select(DataFile),
             _ => null,
         };
         var canonical = className.ToUpperInvariant() switch
         {
             "WIN32_SERVICE" => "Win32_Service",
             "WIN32_OPERATINGSYSTEM" => "Win32_OperatingSystem",
+            "WIN32_NTLOGEVENT" => "Win32_NTLogEvent",
+            "CIM_DATAFILE" => "CIM_DataFile",
             _ => "Win32_PerfFormattedData_PerfOS_Memory",
         };
         return all?.Where(p => select is null || select.Matches(p))
@@ -352,6 +381,15 @@ internal sealed class WsManTestEndpoint : IAsyncDisposable
 
     private static (int, XDocument) InvalidContext(XElement request) =>
         (500, WsManTestXml.Fault(request, "http://schemas.xmlsoap.org/ws/2004/09/enumeration/fault", "n:InvalidEnumerationContext", "The enumeration context supplied in the message is not valid. ", WsManTestXml.InvalidEnumerationContext, ComputerName));
+
+    /// <summary>A file as CIM_DataFile has it: Name is the full path in lower case, as WMI keeps it.</summary>
+    private static IReadOnlyList<KeyValuePair<string, object?>> DataFile(string path) =>
+    [
+        new("Drive", path[..2].ToLowerInvariant()),
+        new("Extension", Path.GetExtension(path.Replace('\\', '/')).TrimStart('.').ToLowerInvariant()),
+        new("FileName", Path.GetFileNameWithoutExtension(path.Replace('\\', '/')).ToLowerInvariant()),
+        new("Name", path.ToLowerInvariant()),
+    ];
 
     private IReadOnlyList<KeyValuePair<string, object?>> Memory() =>
     [

@@ -13,6 +13,9 @@ public sealed class TcpPortCheckProbeFactory : NativeModuleFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         var time = setup.Services.Time;
-        return new TcpPortCheckProbe(TcpPortCheckProbeConfiguration.Read(setup.Configuration), new TcpPortCheck(time), time, setup.Services.Limits);
+        return new TcpPortCheckProbe(TcpPortCheckProbeConfiguration.Read(setup.Configuration), new TcpPortCheck(time), time, setup.Services.Limits)
+        {
+            Endpoints = setup.Services.Agentless.Endpoints,
+        };
     }
 }
