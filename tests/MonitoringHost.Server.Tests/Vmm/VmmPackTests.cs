@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
+using MonitoringHost.ManagementPacks.Libraries;
+using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Sdk;
 using MonitoringHost.Sdk.Contracts;
@@ -71,6 +73,16 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _console.Dispose();
+
+    [Fact]
+    public void Pack_ValidatesWithTheShippedLibraries_WithoutErrorsOrWarnings()
+    {
+        var libraries = ShippedLibraries.Read(RepositoryPaths.Libraries);
+        var loaded = PackSetLoader.Load([Path.GetDirectoryName(PackPath)!], libraries.Packs);
+
+        libraries.Problems.AddRange(loaded.Problems).Select(p => p.ToString()).Should().BeEmpty();
+        (loaded.Summary.Packs, loaded.Summary.Classes, loaded.Summary.Workflows, loaded.Summary.Errors, loaded.Summary.Warnings).Should().Be((1, 6, 6, 0, 0));
+    }
 
     [Fact]
     public async Task VmmServer_IsDiscoveredOverWsMan_ServiceAndConsolePortAlertsRaiseOnceAndResolve()
