@@ -184,31 +184,10 @@ public sealed class CimServiceMonitoringTests : IAsyncLifetime
     private List<WorkflowInstance> MonitorInstances() =>
         [.. Services().SelectMany(s => _api.Server.Host.InstancesOf(s.Id)).Where(i => i.Workflow.Kind == WorkflowKind.UnitMonitor)];
 
-    /// <summary>Moves the clock a second at a time, letting each second's runs and their results finish.</summary>
-    private async Task AdvanceAsync(int seconds)
-    {
-        for (var i = 0; i < seconds; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await _api.Server.Host.WhenIdleAsync();
-            await _api.Server.Engine.FlushAsync();
-        }
-    }
+    private Task AdvanceAsync(int seconds) => new ServerClock(_api, _time).AdvanceAsync(seconds);
 
-    private async Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds)
-    {
-        for (var i = 0; i < seconds; i++)
-        {
-            if (await done())
-            {
-                return;
-            }
-
-            await AdvanceAsync(1);
-        }
-
-        (await done()).Should().BeTrue($"the condition should hold within {seconds} s; last errors: {string.Join("; ", MonitorInstances().Select(m => m.LastError))}");
-    }
+    private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) =>
+        new ServerClock(_api, _time).AdvanceUntilAsync(done, seconds, () => MonitorInstances().Select(m => m.LastError));
 
     /// <summary>
     /// The alerts of the test pack's monitors (the server's own may warn that many runs fail while the password is

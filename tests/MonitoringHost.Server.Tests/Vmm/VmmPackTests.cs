@@ -371,26 +371,9 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
             .Select(i => $"{i.Workflow.Id}: {i.LastError}")
             .Concat(_api.Server.Host.Problems.Where(p => p.Contains(Pack, StringComparison.Ordinal)));
 
-    /// <summary>Moves the clock a second at a time, letting each second's runs and their results finish.</summary>
-    private async Task AdvanceAsync(int seconds)
-    {
-        for (var i = 0; i < seconds; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await _api.Server.Host.WhenIdleAsync();
-            await _api.Server.Engine.FlushAsync();
-        }
-    }
+    private Task AdvanceAsync(int seconds) => new ServerClock(_api, _time).AdvanceAsync(seconds);
 
-    private async Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds)
-    {
-        for (var i = 0; i < seconds && !await done(); i++)
-        {
-            await AdvanceAsync(1);
-        }
-
-        (await done()).Should().BeTrue($"the condition should hold within {seconds} s; last errors: {string.Join("; ", WorkflowErrors())}");
-    }
+    private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) => new ServerClock(_api, _time).AdvanceUntilAsync(done, seconds, WorkflowErrors);
 
     /// <summary>The test's overrides: the console port check goes to the loopback listener every 10 s.</summary>
     private static string Overrides(int port) => $$"""
