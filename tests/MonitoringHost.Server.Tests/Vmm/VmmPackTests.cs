@@ -266,6 +266,40 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
         tips.Should().Contain(t => t.Id == alert.Id && t.ResolutionState == 255);
     }
 
+    [Fact]
+    public async Task Maintenance_FollowsHostingAndContainment_NotTheHostGroupsACloudUses()
+    {
+        await PushFabricAsync();
+        var group = ObjectId(HostGroupClass, "Path", "All Hosts\\Production");
+        var cloud = ObjectId(CloudClass, "CloudName", "Production");
+        var hosts = new[] { ObjectId(HostClass, "HostName", "hv01.contoso.com"), ObjectId(HostClass, "HostName", "hv02.contoso.com") };
+        Guid[] vms = [ObjectId(VmClass, "VmId", VmId("vm1")), ObjectId(VmClass, "VmId", VmId("vm2")), ObjectId(VmClass, "VmId", VmId("vm3"))];
+
+        // The cloud contains vm1 and vm2; it only uses the host group, so the hosts (and vm3) stay out.
+        var cloudWindow = await _vmm.StartMaintenanceAsync(cloud, new MaintenanceStart("PlannedOther", DurationMinutes: 30));
+        cloudWindow.Entered.Should().BeEquivalentTo([cloud, vms[0], vms[1]]);
+        (await _vmm.StopMaintenanceAsync(cloud)).Left.Should().BeEquivalentTo([cloud, vms[0], vms[1]]);
+
+        // The host group contains both hosts, and through them every virtual machine.
+        var groupWindow = await _vmm.StartMaintenanceAsync(group, new MaintenanceStart("PlannedHardwareMaintenance", DurationMinutes: 30));
+        groupWindow.Entered.Should().BeEquivalentTo([group, .. hosts, .. vms]);
+
+        // A virtual machine VMM places on a host in maintenance joins that maintenance; its failure raises nothing.
+        await PushAsync("incremental", [], [Vm("vm4", "hv02")]);
+        var vm4 = ObjectId(VmClass, "VmId", VmId("vm4"));
+        (await _reader.GetObjectAsync(vm4)).InMaintenanceMode.Should().BeTrue();
+        (await _vmm.InsertEventsAsync(vm4, [new MonitoringEvent(VmFailed, 1, "VMM", "vm4 failed")])).WorkflowRuns.Should().Be(0);
+        await _vmm.StopMaintenanceAsync(group);
+        (await _reader.GetObjectAsync(vm4)).InMaintenanceMode.Should().BeFalse();
+        (await PackAlertsAsync()).Should().BeEmpty();
+
+        // A live migration: VMM moves vm4 from hv02 to hv01 in one incremental submission; the object under hv02 goes.
+        var moved = await PushAsync("incremental", [], [Vm("vm4", "hv01")], removals: [Vm("vm4", "hv02")]);
+        moved.Removed.Should().Equal(vm4);
+        var migrated = _api.Server.Space.WithProperty(VmClass, "VmId", VmId("vm4")).Should().ContainSingle().Subject;
+        migrated.HostId.Should().Be(hosts[0]);
+    }
+
     /// <summary>Pulls everything the connector has, page by page, without acknowledging.</summary>
     private static async Task<List<ConnectorAlert>> ConnectorAlertsAsync((Guid Id, MonitoringHostClient Client) connector)
     {
@@ -310,9 +344,10 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
             ]);
     }
 
-    private async Task<DiscoveryDataApplied> PushAsync(string mode, IReadOnlyList<DiscoveredObject> fabric, IReadOnlyList<DiscoveredObject> vms, IReadOnlyList<DiscoveredRelationship>? relationships = null)
+    private async Task<DiscoveryDataApplied> PushAsync(
+        string mode, IReadOnlyList<DiscoveredObject> fabric, IReadOnlyList<DiscoveredObject> vms, IReadOnlyList<DiscoveredRelationship>? relationships = null, IReadOnlyList<DiscoveredObject>? removals = null)
     {
-        var applied = await _vmm.SubmitDiscoveryDataAsync(new DiscoveryDataSubmission(mode, new DiscoverySourceRef("sdk", "vmm"), [.. fabric, .. vms], relationships));
+        var applied = await _vmm.SubmitDiscoveryDataAsync(new DiscoveryDataSubmission(mode, new DiscoverySourceRef("sdk", "vmm"), [.. fabric, .. vms], relationships, removals));
         await _api.Server.Engine.FlushAsync();
         return applied;
     }
@@ -336,7 +371,8 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
     {
         "vm1" => "4f0c1a52-6d3e-4b8a-9c71-2e5d8f0a1b31",
         "vm2" => "4f0c1a52-6d3e-4b8a-9c71-2e5d8f0a1b32",
-        _ => "4f0c1a52-6d3e-4b8a-9c71-2e5d8f0a1b33",
+        "vm3" => "4f0c1a52-6d3e-4b8a-9c71-2e5d8f0a1b33",
+        _ => "4f0c1a52-6d3e-4b8a-9c71-2e5d8f0a1b34",
     };
 
     private Guid ObjectId(string className, string property, string value) => _api.Server.Space.WithProperty(className, property, value).Single().Id;
