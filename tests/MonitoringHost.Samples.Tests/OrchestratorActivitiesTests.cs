@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MonitoringHost.Sdk.Contracts;
 using MonitoringHost.Storage;
 
 namespace MonitoringHost.Samples.Tests;
@@ -25,14 +26,11 @@ public sealed class OrchestratorActivitiesTests : IAsyncLifetime
         _api = await LoopbackServer.StartAsync(["Test.Sdk.xml"]);
         _operator = await _api.KeyAsync("runbooks", ApiRole.Operator);
         _computer = await _api.DiscoverComputerAsync(RunbookServer);
-        var (status, body, response) = await _api.SendAsync(HttpMethod.Post, "/api/v1/discovery-data", _operator, """
-            { "mode": "snapshot", "source": { "kind": "sdk", "id": "vmm" },
-              "objects": [ { "class": "Test.Sdk.VirtualMachine", "properties": { "VmName": "vm1" },
-                             "host": { "class": "Test.Sdk.VirtualizationHost", "properties": { "HostName": "hv01" } } },
-                           { "class": "Test.Sdk.VirtualizationHost", "properties": { "HostName": "hv01" } } ] }
-            """);
-        response.Dispose();
-        status.Should().Be(HttpStatusCode.OK, body.ToString());
+        // A virtual machine as a virtualization manager pushes it: its CPU monitor (Test.Sdk.xml) reads the samples posted for it.
+        using var vmm = _api.ClientFor(_operator);
+        var host = new DiscoveredObject("Test.Sdk.VirtualizationHost", new Dictionary<string, string?> { ["HostName"] = "hv01" });
+        await vmm.SubmitDiscoveryDataAsync(new DiscoveryDataSubmission("snapshot", new DiscoverySourceRef("sdk", "vmm"),
+            [host, new DiscoveredObject("Test.Sdk.VirtualMachine", new Dictionary<string, string?> { ["VmName"] = "vm1" }, host)]));
         _vm = _api.Server.Space.WithProperty("Test.Sdk.VirtualMachine", "VmName", "vm1").Single().Id;
     }
 

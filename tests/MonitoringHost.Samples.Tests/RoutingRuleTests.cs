@@ -101,6 +101,22 @@ public sealed class RoutingRuleTests : ItsmFixture
         File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "bad.key")).Should().BeFalse();
     }
 
+    [Fact]
+    public void TheShippedConfigurationFile_IsValid_AndRoutesAsItsReadmeSays()
+    {
+        var shipped = ConnectorOptions.Load(Path.Combine(RepositoryPaths.Root, "samples", "ItsmConnector", "Itsm.Connector", "itsm-connector.json"));
+        var routing = shipped.Routing();
+        MonitoringAlert Alert(string name, Severity severity, string className) => new(Guid.NewGuid(), name, "", severity, null, Priority.Normal, null, 0, null,
+            Guid.NewGuid(), "web01", "web01", className, false, "", Guid.NewGuid(), 0, null, null)
+        { TimeRaised = DateTimeOffset.UnixEpoch, TimeAdded = DateTimeOffset.UnixEpoch, LastModified = DateTimeOffset.UnixEpoch, LastModifiedBy = "ops" };
+
+        routing.Route(Alert("Disk failed", Severity.Error, "Microsoft.Windows.Computer")).Rule!.Name.Should().Be("Critical server alerts");
+        routing.Route(Alert("Runbook Backup failed", Severity.Warning, "Microsoft.Windows.Computer")).Rule!.Name.Should().Be("Runbook failures");
+        var other = routing.Route(Alert("Slow logon", Severity.Warning, "Microsoft.Windows.Computer"));
+        (other.Rule, other.Template!.Name).Should().Be((null, "Operations Manager incident"));
+        shipped.Subscription!.Severities.Should().Equal("Error", "Warning");
+    }
+
     private static (string?, string?, string?, string?, string?) Fields(Incident incident) =>
         (incident.Template, incident.Classification, incident.Urgency, incident.Impact, incident.SupportGroup);
 
