@@ -107,6 +107,7 @@ public sealed class OrchestratorActivitiesTests : IAsyncLifetime
         var badCriteria = await RunAsync("get-alert", "--criteria", "name ==== 'x'");
         var noKey = await RunAsync(["get-alert"], key: "");
         var noObject = await RunAsync("start-maintenance", "--monitor", "nowhere.contoso.com");
+        var wrongKey = await RunAsync(["monitor-alert", "--timeout", "10"], key: "mh_not-a-key");
 
         (missing.Code, missing.Error).Should().Be((4, $"error: 404 Not Found: there is no alert {unknown}\n"));
         badSeverity.Code.Should().Be(1);
@@ -117,7 +118,9 @@ public sealed class OrchestratorActivitiesTests : IAsyncLifetime
         badCriteria.Error.Should().StartWith("error: 400 ").And.Contain("criteria");
         (noKey.Code, noKey.Error).Should().Be((3, "error: no API key: set MH_API_KEY (mh keys create --role Operator --name runbooks makes one)\n"));
         (noObject.Code, noObject.Error).Should().Be((4, "error: no object is named 'nowhere.contoso.com' (by display name, path or full name)\n"));
-        foreach (var run in new[] { missing, badSeverity, badOption, badCriteria, noKey, noObject })
+        wrongKey.Code.Should().Be(1);
+        wrongKey.Error.Should().StartWith("error: 401 ");
+        foreach (var run in new[] { missing, badSeverity, badOption, badCriteria, noKey, noObject, wrongKey })
         {
             run.Output.Should().BeEmpty();
         }
