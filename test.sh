@@ -156,6 +156,12 @@ if [ ! -e /usr/share/zoneinfo/Europe/Berlin ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tzdata >/dev/null
 fi
 
+# The Orchestrator-style activities sample (samples/orchestrator/mh-activities.sh) is bash with curl and jq.
+if ! command -v jq >/dev/null || ! command -v curl >/dev/null; then
+  echo "jq or curl missing; installing jq curl"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq curl >/dev/null
+fi
+
 dotnet build MonitoringHost.sln --configuration Release -warnaserror -nologo -clp:ErrorsOnly
 
 if ! start_postgres; then

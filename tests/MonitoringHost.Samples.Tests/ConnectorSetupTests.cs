@@ -63,7 +63,7 @@ public sealed class ConnectorSetupTests : ItsmFixture
             "$.acknowledgedResolutionState: 255 is not a custom resolution state (1 to 254)",
             "$.waitSeconds: 90 is not 0 to 60");
 
-        await File.WriteAllTextAsync(file, """{ "itsmUrl": "http://127.0.0.1:5090/", "routingRule": { "severity": ["Error"] } }""");
-        loading.Should().Throw<ConnectorConfigurationException>().Which.Problems.Should().ContainSingle().Which.Should().StartWith("$.routingRule.severity:");
+        await File.WriteAllTextAsync(file, """{ "itsmUrl": "http://127.0.0.1:5090/", "routingRules": [ { "name": "x", "severity": ["Error"] } ] }""");
+        loading.Should().Throw<ConnectorConfigurationException>().Which.Problems.Should().ContainSingle().Which.Should().StartWith("$.routingRules[0].severity:");
     }
 }

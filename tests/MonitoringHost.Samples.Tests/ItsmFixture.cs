@@ -42,6 +42,15 @@ public abstract class ItsmFixture : IAsyncLifetime
     /// <summary>The configuration file.</summary>
     protected string ConfigFile => Path.Combine(_folder, "itsm-connector.json");
 
+    /// <summary>
+    /// The routing part of the configuration file: one rule by default (Error alerts on Windows computers, the
+    /// connector's subscription too, as the union of one rule).
+    /// </summary>
+    protected virtual string Routing => """
+        "routingRules": [ { "name": "Windows computer errors", "template": { "name": "Server incident", "urgency": "High" },
+                            "severities": [ "Error" ], "classes": [ "Microsoft.Windows.Computer" ] } ]
+        """;
+
     /// <summary>The computer discovered on start (web01.contoso.com).</summary>
     protected Guid Computer { get; private set; }
 
@@ -64,7 +73,7 @@ public abstract class ItsmFixture : IAsyncLifetime
               "connectorId": "{{ConnectorId}}",
               "connectorName": "Contoso.Itsm.IncidentSync",
               "itsmUrl": "{{ItsmUrl}}",
-              "routingRule": { "severities": [ "Error" ], "classes": [ "Microsoft.Windows.Computer" ] },
+              {{Routing}},
               "assignedTo": "Service Desk",
               "acknowledgedResolutionState": 249,
               "closeAlertsWhenIncidentsResolved": true,

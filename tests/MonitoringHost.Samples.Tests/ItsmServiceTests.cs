@@ -30,6 +30,8 @@ public sealed class ItsmServiceTests : ItsmFixture
     [InlineData("""{ "description": "no title" }""", "$.title")]
     [InlineData("""{ "title": "x", "priority": 1 }""", "$.priority")]
     [InlineData("""{ "title": 5 }""", "$.title")]
+    [InlineData("""{ "title": "x", "urgency": "Urgent" }""", "$.urgency")]
+    [InlineData("""{ "title": "x", "urgency": "high", "impact": "Huge" }""", "$.impact")]
     public async Task ABadNewIncident_IsRefused_SayingWhere_AndOpensNothing(string json, string path)
     {
         var (status, body) = await SendItsmAsync(HttpMethod.Post, "incidents", json);

@@ -6,8 +6,9 @@ using MonitoringHost.Sdk.Contracts;
 namespace MonitoringHost.Cli.Commands;
 
 /// <summary>
-/// <c>mh alert list|set|resolve</c> (SCOM's Get-SCOMAlert, Set-SCOMAlert, Resolve-SCOMAlert): alerts of a running
-/// server. <c>set</c> and <c>resolve</c> first read every alert named, so that an unknown id changes none of them.
+/// <c>mh alert list|create|set|resolve</c> (SCOM's Get-SCOMAlert, Set-SCOMAlert, Resolve-SCOMAlert, and Orchestrator's
+/// Create Alert): alerts of a running server. <c>set</c> and <c>resolve</c> first read every alert named, so that an
+/// unknown id changes none of them.
 /// </summary>
 public static class AlertCommand
 {
@@ -59,9 +60,34 @@ public static class AlertCommand
 
         var command = new Command("alert", "Work with the alerts of a running server.");
         command.Subcommands.Add(list);
+        command.Subcommands.Add(CreateAlert(output, error));
         command.Subcommands.Add(set);
         command.Subcommands.Add(resolve);
         return command;
+    }
+
+    /// <summary><c>mh alert create</c>: <c>POST /api/v1/alerts</c>, the alert a runbook raises on its failure branch.</summary>
+    private static Command CreateAlert(TextWriter output, TextWriter error)
+    {
+        var objectId = new Argument<Guid>("objectId") { Description = "The object the alert is about" };
+        var name = new Option<string>("--name") { Description = "The alert's name", Required = true };
+        var severity = new Option<string>("--severity") { Description = "Information, Warning or Error", Required = true };
+        var priority = new Option<string?>("--priority") { Description = "Low, Normal (default) or High" };
+        var description = new Option<string?>("--description") { Description = "What happened" };
+        var owner = new Option<string?>("--owner") { Description = "Who owns it" };
+        var ticket = new Option<string?>("--ticket-id") { Description = "The ticket that tracks it" };
+        var category = new Option<string?>("--category") { Description = "Its category" };
+        var create = new Command("create", "Raise an alert on an object.") { objectId, name, severity, priority, description, owner, ticket, category };
+        var api = ApiOptions.AddTo(create, output, error);
+        create.SetAction((result, cancellationToken) => api.RunAsync(result, async (client, json) =>
+        {
+            var alert = await client.CreateAlertAsync(
+                new NewAlert(result.GetValue(name)!, result.GetValue(severity)!, result.GetValue(objectId), Description: result.GetValue(description),
+                    Priority: result.GetValue(priority), Owner: result.GetValue(owner), TicketId: result.GetValue(ticket)) { Category = result.GetValue(category) },
+                cancellationToken).ConfigureAwait(false);
+            await (json ? api.PrintJsonAsync(alert) : output.WriteLineAsync(alert.Id.ToString())).ConfigureAwait(false);
+        }));
+        return create;
     }
 
     private static string State(int code) => code switch

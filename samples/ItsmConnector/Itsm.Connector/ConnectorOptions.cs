@@ -5,7 +5,8 @@ namespace Itsm.Connector;
 
 /// <summary>
 /// The connector's configuration file, shaped like Service Manager's Operations Manager Alert connector: the servers,
-/// one alert routing rule (the subscription), and the two schedule options. Relative paths are relative to the file.
+/// the alert routing rules (each an incident template and what it matches) with the default template, and the two
+/// schedule options. Relative paths are relative to the file.
 /// </summary>
 public sealed record ConnectorOptions
 {
@@ -33,8 +34,14 @@ public sealed record ConnectorOptions
     /// <summary>The ITSM service.</summary>
     public Uri? ItsmUrl { get; init; }
 
-    /// <summary>Which alerts become incidents; null or empty: every alert.</summary>
-    public ConnectorSubscription? RoutingRule { get; init; }
+    /// <summary>The alert routing rules, in order: an alert takes the template of the first one it matches.</summary>
+    public IReadOnlyList<RoutingRule?> RoutingRules { get; init; } = [];
+
+    /// <summary>The template of an alert no rule matches (Service Manager's default); null: such incidents get no template fields.</summary>
+    public IncidentTemplate? DefaultTemplate { get; init; }
+
+    /// <summary>Which alerts the connector receives; null: the union of the routing rules (<see cref="AlertRouting.Union"/>).</summary>
+    public ConnectorSubscription? Subscription { get; init; }
 
     /// <summary>Who a new incident is assigned to; the alert's owner becomes the same.</summary>
     public string? AssignedTo { get; init; }
@@ -116,6 +123,16 @@ public sealed record ConnectorOptions
             problems.Add($"$.waitSeconds: {WaitSeconds} is not 0 to 60");
         }
 
+        AlertRouting.Compile(RoutingRules ?? [], DefaultTemplate, problems);
         return problems;
+    }
+
+    /// <summary>The routing rules compiled (call on options <see cref="Load"/> accepted).</summary>
+    /// <exception cref="InvalidOperationException">The rules have problems.</exception>
+    public AlertRouting Routing()
+    {
+        var problems = new List<string>();
+        var routing = AlertRouting.Compile(RoutingRules ?? [], DefaultTemplate, problems);
+        return problems.Count == 0 ? routing : throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
     }
 }

@@ -5,7 +5,8 @@ namespace Itsm.Connector;
 
 /// <summary>
 /// Connects the connector: its own key from <see cref="ConnectorOptions.ApiKeyFile"/>, or, the first time, registers it
-/// with an Administrator key and keeps the key it is given there; then sets its subscription from the routing rule.
+/// with an Administrator key and keeps the key it is given there; then sets its subscription: the one configured, else
+/// the union of the routing rules.
 /// </summary>
 public static class ConnectorSetup
 {
@@ -26,7 +27,7 @@ public static class ConnectorSetup
             ? (await File.ReadAllTextAsync(options.ApiKeyFile, cancellationToken).ConfigureAwait(false)).Trim()
             : await RegisterAsync(options, http, output, cancellationToken).ConfigureAwait(false);
         var client = new MonitoringHostClient(options.MonitoringHostUrl!, key, http);
-        await client.SetConnectorSubscriptionAsync(options.ConnectorId, options.RoutingRule ?? new ConnectorSubscription(), cancellationToken).ConfigureAwait(false);
+        await client.SetConnectorSubscriptionAsync(options.ConnectorId, options.Subscription ?? options.Routing().Union(), cancellationToken).ConfigureAwait(false);
         return client;
     }
 

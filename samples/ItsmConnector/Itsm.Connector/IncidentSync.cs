@@ -8,7 +8,8 @@ namespace Itsm.Connector;
 
 /// <summary>
 /// One synchronization between MonitoringHost and the ITSM service, as Service Manager's Operations Manager Alert
-/// connector does it. Alert changes first: a new alert becomes an incident whose id is written back as the alert's
+/// connector does it. Alert changes first: a new alert becomes an incident, from the template of the first routing
+/// rule its record matches (else the default template), whose id is written back as the alert's
 /// ticket id; a closed alert resolves its incident. Then incident changes: a resolved or closed incident closes its
 /// alert. Conflicts end the way Service Manager ends them: an incident resolved while its alert was updated closes the
 /// alert; an alert closed while its incident was updated resolves the incident, and a closed alert is never reopened.
@@ -20,6 +21,8 @@ public sealed class IncidentSync(MonitoringHostClient monitoringHost, ItsmClient
     private const int BatchSize = 200;
     private const int MaxAttempts = 5;
     private const string Created = "alert.created";
+
+    private readonly AlertRouting _routing = options.Routing();
 
     // The last change handled in this process: a batch read again after a failed acknowledgement skips what it did.
     private long _handledThrough;
@@ -102,9 +105,10 @@ public sealed class IncidentSync(MonitoringHostClient monitoringHost, ItsmClient
                 return;
             }
 
-            incident = await itsm.OpenAsync(alert.Name, alert.Description, alert.Owner ?? options.AssignedTo, alert.MonitoringObjectDisplayName, alert.Id, cancellationToken)
+            var (rule, template) = _routing.Route(alert);
+            incident = await itsm.OpenAsync(alert.Name, alert.Description, alert.Owner ?? options.AssignedTo, alert.MonitoringObjectDisplayName, alert.Id, template, cancellationToken)
                 .ConfigureAwait(false);
-            Log.IncidentOpened(logger, alert.Id, alert.Name, incident.Id);
+            Log.IncidentOpened(logger, alert.Id, alert.Name, incident.Id, rule?.Name ?? "(no rule: the default template)", template?.Name);
         }
 
         if (alert.Change == Created || alert.TicketId != incident.Id)

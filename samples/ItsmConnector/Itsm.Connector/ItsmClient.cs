@@ -13,9 +13,22 @@ public sealed class ItsmClient(HttpClient http, Uri server)
     /// <summary>The incident's address, for people (written into the alert).</summary>
     public Uri IncidentUri(string id) => new(_server, "incidents/" + Uri.EscapeDataString(id));
 
-    /// <summary>Opens an incident (<c>POST /incidents</c>).</summary>
-    public Task<ItsmIncident> OpenAsync(string title, string description, string? assignedTo, string? affectedCi, Guid sourceAlertId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "incidents", new { title, description, assignedTo, affectedCi, sourceAlertId = sourceAlertId.ToString("D"), by = Author }, cancellationToken);
+    /// <summary>Opens an incident (<c>POST /incidents</c>) with the fields of <paramref name="template"/>, if any.</summary>
+    public Task<ItsmIncident> OpenAsync(string title, string description, string? assignedTo, string? affectedCi, Guid sourceAlertId, IncidentTemplate? template, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "incidents", new
+        {
+            title,
+            description,
+            assignedTo,
+            affectedCi,
+            sourceAlertId = sourceAlertId.ToString("D"),
+            by = Author,
+            template = template?.Name,
+            classification = template?.Classification,
+            urgency = template?.Urgency,
+            impact = template?.Impact,
+            supportGroup = template?.SupportGroup,
+        }, cancellationToken);
 
     /// <summary>Changes an incident (<c>PATCH /incidents/{id}</c>); null fields stay as they are.</summary>
     public Task<ItsmIncident> ChangeAsync(string id, string? status, string? assignedTo, string comment, CancellationToken cancellationToken) =>

@@ -5,8 +5,8 @@ namespace Itsm.Connector;
 /// <summary>The connector's log events (7xxx: connectors).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(7501, LogLevel.Information, "Alert {AlertId} ({AlertName}): incident {IncidentId} opened")]
-    public static partial void IncidentOpened(ILogger logger, Guid alertId, string alertName, string incidentId);
+    [LoggerMessage(7501, LogLevel.Information, "Alert {AlertId} ({AlertName}): incident {IncidentId} opened by routing rule {Rule}, template {Template}")]
+    public static partial void IncidentOpened(ILogger logger, Guid alertId, string alertName, string incidentId, string rule, string? template);
 
     [LoggerMessage(7502, LogLevel.Information, "Alert {AlertId} closed by {ClosedBy}: incident {IncidentId} resolved")]
     public static partial void IncidentResolved(ILogger logger, Guid alertId, string closedBy, string incidentId);

@@ -25,4 +25,20 @@ public sealed record Incident(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset LastModified,
     long Sequence,
-    IReadOnlyList<IncidentComment> Comments);
+    IReadOnlyList<IncidentComment> Comments)
+{
+    /// <summary>The incident template it was opened from.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>Its classification (category).</summary>
+    public string? Classification { get; init; }
+
+    /// <summary>Low, Medium or High.</summary>
+    public string? Urgency { get; init; }
+
+    /// <summary>Low, Medium or High.</summary>
+    public string? Impact { get; init; }
+
+    /// <summary>The support group (tier queue) it goes to.</summary>
+    public string? SupportGroup { get; init; }
+}

@@ -7,6 +7,7 @@ namespace Itsm.Service;
 internal static class IncidentEndpoints
 {
     private const int MaxTitle = 200;
+    private static readonly string[] Levels = ["Low", "Medium", "High"];
 
     public static void Map(WebApplication app)
     {
@@ -21,6 +22,14 @@ internal static class IncidentEndpoints
             if (string.IsNullOrWhiteSpace(request!.Title) || request.Title.Length > MaxTitle)
             {
                 return Invalid("$.title", $"a title of 1 to {MaxTitle} characters is required");
+            }
+
+            foreach (var (path, level) in new[] { ("$.urgency", request.Urgency), ("$.impact", request.Impact) })
+            {
+                if (!IsLevel(level))
+                {
+                    return Invalid(path, $"'{level}' is not one of {string.Join(", ", Levels)}");
+                }
             }
 
             var incident = store.Open(request);
@@ -95,6 +104,9 @@ internal static class IncidentEndpoints
             return (null, Invalid(e.Path ?? "$", e.Message));
         }
     }
+
+    /// <summary>Urgency and impact: none, or Low, Medium or High.</summary>
+    private static bool IsLevel(string? level) => level is null || Levels.Contains(level, StringComparer.OrdinalIgnoreCase);
 
     private static IResult Invalid(string path, string message) => Results.ValidationProblem(new Dictionary<string, string[]> { [path] = [message] });
 

@@ -23,7 +23,14 @@ public sealed class IncidentStore(TimeProvider time)
             var now = time.GetUtcNow();
             var id = "INC" + (++_number).ToString("D6", CultureInfo.InvariantCulture);
             var incident = new Incident(id, request.Title!, request.Description ?? "", IncidentStatus.New, Cleared(request.AssignedTo), Cleared(request.AffectedCi),
-                Cleared(request.SourceAlertId), null, null, now, ++_sequence, [new IncidentComment(now, request.By ?? DefaultAuthor, "Incident opened")]);
+                Cleared(request.SourceAlertId), null, null, now, ++_sequence, [new IncidentComment(now, request.By ?? DefaultAuthor, "Incident opened")])
+            {
+                Template = Cleared(request.Template),
+                Classification = Cleared(request.Classification),
+                Urgency = Cleared(request.Urgency),
+                Impact = Cleared(request.Impact),
+                SupportGroup = Cleared(request.SupportGroup),
+            };
             _incidents.Add(id, incident);
             return incident;
         }

@@ -5,10 +5,11 @@ using MonitoringHost.Storage;
 
 namespace MonitoringHost.Cli.Tests.Commands;
 
-/// <summary><c>mh alert list|set|resolve</c> against a real server on loopback.</summary>
+/// <summary><c>mh alert list|create|set|resolve</c> against a real server on loopback.</summary>
 public sealed class AlertCommandTests : IAsyncLifetime
 {
     private LoopbackServer _api = null!;
+    private Guid _computer;
     private MonitoringHostClient _client = null!;
     private string _operator = "";
     private MonitoringAlert _backup = null!;
@@ -19,9 +20,9 @@ public sealed class AlertCommandTests : IAsyncLifetime
         _api = await LoopbackServer.StartAsync();
         _operator = await _api.KeyAsync("ann", ApiRole.Operator);
         _client = _api.ClientFor(_operator);
-        var computer = await _api.DiscoverComputerAsync("db01.contoso.com");
-        _backup = await _client.CreateAlertAsync(new NewAlert("Backup failed", "Error", computer));
-        _disk = await _client.CreateAlertAsync(new NewAlert("Disk almost full", "Warning", computer));
+        _computer = await _api.DiscoverComputerAsync("db01.contoso.com");
+        _backup = await _client.CreateAlertAsync(new NewAlert("Backup failed", "Error", _computer));
+        _disk = await _client.CreateAlertAsync(new NewAlert("Disk almost full", "Warning", _computer));
     }
 
     public async Task DisposeAsync()
@@ -93,5 +94,27 @@ public sealed class AlertCommandTests : IAsyncLifetime
 
         exitCode.Should().Be(2);
         error.Should().Be("error: nothing to change: give --resolution-state, --owner or --ticket-id" + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Create_RaisesTheAlert_AndPrintsItsId()
+    {
+        var (exitCode, output, _) = Run("alert", "create", _computer.ToString(), "--name", "Runbook 'Patch' failed", "--severity", "Error",
+            "--priority", "High", "--description", "step 3 failed", "--owner", "bob", "--ticket-id", "INC7", "--category", "Runbook");
+
+        exitCode.Should().Be(0);
+        var created = await _client.GetAlertAsync(Guid.Parse(output.Trim()));
+        (created.Name, created.SeverityName, created.PriorityName, created.Description, created.Owner, created.TicketId, created.Category, created.MonitoringObjectId)
+            .Should().Be(("Runbook 'Patch' failed", "Error", "High", "step 3 failed", "bob", "INC7", "Runbook", _computer));
+    }
+
+    [Fact]
+    public async Task Create_WithABadSeverity_Exits1_AndCreatesNothing()
+    {
+        var (exitCode, _, error) = Run("alert", "create", _computer.ToString(), "--name", "x", "--severity", "Fatal");
+
+        exitCode.Should().Be(1);
+        error.Should().StartWith("error: 400 ").And.Contain("severity");
+        (await _client.ListAlertsAsync()).Items.Should().HaveCount(2);
     }
 }
