@@ -407,9 +407,9 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
             .Select(i => $"{i.Workflow.Id}: {i.LastError}")
             .Concat(_api.Server.Host.Problems.Where(p => p.Contains(Pack, StringComparison.Ordinal)));
 
-    private Task AdvanceAsync(int seconds) => new ServerClock(_api, _time).AdvanceAsync(seconds);
+    private Task AdvanceAsync(int seconds) => _api.AdvanceAsync(_time, seconds);
 
-    private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) => new ServerClock(_api, _time).AdvanceUntilAsync(done, seconds, WorkflowErrors);
+    private Task AdvanceUntilAsync(Func<Task<bool>> done, int seconds) => _api.AdvanceUntilAsync(_time, done, seconds, WorkflowErrors);
 
     /// <summary>The test's overrides: the console port check goes to the loopback listener every 10 s.</summary>
     private static string Overrides(int port) => $$"""
