@@ -12,6 +12,9 @@ namespace MonitoringHost.Runtime.Credentials;
 /// object assignment beats a group assignment (the object a member of the group through containment, recursively),
 /// which beats a class assignment (the object of the class or a derived one, the most derived class winning), as
 /// overrides do. Between equals (two groups, say) the lowest scope value wins, so the outcome is at least stable.
+/// When none of these applies, an object assignment on a host of the object applies, the nearest host first: an
+/// account given to a computer (<c>mh computer add --runas</c>) serves the applications hosted on it too, as an
+/// account associated with a computer serves every workflow run for it.
 /// Secrets are decrypted only in <see cref="Decrypt"/>, when a module asks during a run.
 /// </summary>
 public sealed class RunAsResolver
@@ -49,8 +52,10 @@ public sealed class RunAsResolver
         }
 
         var snapshot = _snapshot;
-        var best = Best(snapshot.Assignments.GetValueOrDefault(profile) ?? [], target)
-            ?? throw new RunAsResolutionException(profile, target.Path, "no Run As account is assigned to it for this object, a group it is in, or its class");
+        var candidates = snapshot.Assignments.GetValueOrDefault(profile) ?? [];
+        var best = Best(candidates, target)
+            ?? OnHost(candidates, target)
+            ?? throw new RunAsResolutionException(profile, target.Path, "no Run As account is assigned to it for this object, a group it is in, its class or a computer hosting it");
         if (!snapshot.Accounts.TryGetValue(best.AccountId, out var account))
         {
             throw new RunAsResolutionException(profile, target.Path, $"its {best.Scope.ToString().ToLowerInvariant()} assignment ({best.ScopeValue}) names Run As account {best.AccountId:D}, which does not exist");
@@ -106,6 +111,22 @@ public sealed class RunAsResolver
         }
 
         return best;
+    }
+
+    /// <summary>The object assignment on the nearest host of <paramref name="target"/> that has one.</summary>
+    private RunAsAssignment? OnHost(RunAsAssignment[] candidates, MonitoringObject target)
+    {
+        var objects = candidates.Where(c => c.Scope == RunAsScope.Object).OrderBy(c => c.ScopeValue, StringComparer.Ordinal).ToArray();
+        var seen = new HashSet<Guid> { target.Id };
+        for (var host = target.HostId is { } first ? _space.Get(first) : null; host is not null && seen.Add(host.Id); host = host.HostId is { } next ? _space.Get(next) : null)
+        {
+            if (objects.FirstOrDefault(c => IsObject(c.ScopeValue, host.Id)) is { } assigned)
+            {
+                return assigned;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsObject(string scopeValue, Guid id) => Guid.TryParse(scopeValue, CultureInfo.InvariantCulture, out var value) && value == id;

@@ -67,7 +67,7 @@ public sealed class RunAsEndToEndTests
         harness.Host!.InstancesOf(assigned.Id).Should().ContainSingle();
         harness.Host.InstancesOf(unassigned.Id).Should().BeEmpty();
         harness.Host.Problems.Should().ContainSingle().Which.Should()
-            .Be($"Test.RunAs!Test.RunAs.Service.Login does not run for {unassigned.Path}: Run As profile {RunAsHarness.Profile} cannot be resolved for {unassigned.Path}: no Run As account is assigned to it for this object, a group it is in, or its class");
+            .Be($"Test.RunAs!Test.RunAs.Service.Login does not run for {unassigned.Path}: Run As profile {RunAsHarness.Profile} cannot be resolved for {unassigned.Path}: no Run As account is assigned to it for this object, a group it is in, its class or a computer hosting it");
     }
 
     [Fact]

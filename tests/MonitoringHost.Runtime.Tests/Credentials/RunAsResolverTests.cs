@@ -1,4 +1,5 @@
 using MonitoringHost.Discovery.Data;
+using MonitoringHost.Discovery.Instances;
 using MonitoringHost.Discovery.Storage;
 using MonitoringHost.Runtime.Credentials;
 
@@ -55,6 +56,27 @@ public sealed class RunAsResolverTests
 
         unknown.Should().Throw<RunAsResolutionException>().WithMessage($"Run As profile Test.RunAs!No.Such.Profile cannot be resolved for {target.Path}: no imported pack declares it*");
         unassigned.Should().Throw<RunAsResolutionException>().WithMessage($"*{Profile}*{target.Path}*no Run As account is assigned*");
+    }
+
+    [Fact]
+    public async Task Resolve_AnAccountGivenToAComputer_ServesWhatItHosts_UnlessSomethingMoreSpecificIsAssigned()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        var (onComputer, byClass) = (Guid.NewGuid(), Guid.NewGuid());
+        await harness.Vault.SaveAccountAsync(new RunAsAccount(onComputer, "computer", RunAsCredential.Windows("computer", "pw-computer")), default);
+        await harness.Vault.SaveAccountAsync(new RunAsAccount(byClass, "sql class", RunAsCredential.Windows("sql", "pw-sql")), default);
+        await harness.DiscoverAsync([RunAsHarness.Service("web01", "Web"), RunAsHarness.Service("web01", "Sql", "Test.RunAs.SqlService"), RunAsHarness.Service("web02", "Other")]);
+        var web01 = harness.Space.OfClass("Microsoft.Windows.Computer").Single(o => o["PrincipalName"] == "web01");
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Object, web01.Id.ToString("D"), onComputer), default);
+        await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Class, "Test.RunAs.SqlService", byClass), default);
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+
+        MonitoringObject Service(string name) => harness.Space.OfClass("Test.RunAs.Service").Single(o => o.Path.EndsWith(name, StringComparison.Ordinal));
+
+        resolver.Resolve(Profile, Service("Web")).Should().Be(new RunAsBinding(Profile, onComputer, "computer", RunAsAccountKind.Windows, RunAsScope.Object, web01.Id.ToString("D")));
+        resolver.Resolve(Profile, Service("Sql")).AccountName.Should().Be("sql class", "a class assignment on the object itself beats its host's account");
+        var other = () => resolver.Resolve(Profile, Service("Other"));
+        other.Should().Throw<RunAsResolutionException>().WithMessage("*no Run As account is assigned*computer hosting it", "web02 has no account");
     }
 
     [Fact]

@@ -98,8 +98,7 @@ public sealed class ServiceManagerPackTests : IAsyncLifetime
         var dw = await admin.AddComputerAsync(new ManagedComputerDefinition("scsmdw01.contoso.com", "wsman", "127.0.0.1", _dw.Port, RunAsAccount: account.Name));
         var om = await admin.AddComputerAsync(new ManagedComputerDefinition("scom01.contoso.com", "wsman", "127.0.0.1", _om.Port, RunAsAccount: account.Name));
 
-        // The roles' own workflows run on objects hosted by the computers: the WS-Man account is assigned for them too.
-        await admin.AssignRunAsProfileAsync(new RunAsProfileAssignment(AgentlessProtocols.WsManProfile, "class", "Microsoft.Windows.LocalApplication", account.Id));
+        // The roles' own workflows run on objects hosted by the computers: the account given with each computer serves them.
 
         // Discovery runs at once: the Service Manager servers by their OMSDK PathName, the warehouse by its module.
         await AdvanceUntilAsync(() => Task.FromResult(Objects(ManagementServerClass).Count == 2 && Objects(DataWarehouseClass).Count == 1), 30);

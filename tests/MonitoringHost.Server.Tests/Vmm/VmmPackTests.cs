@@ -94,9 +94,7 @@ public sealed class VmmPackTests : IAsyncLifetime, IDisposable
         var account = await _admin.SaveRunAsAccountAsync(new RunAsAccountDefinition("VMM WinRM", "Windows",
             new Dictionary<string, string> { ["UserName"] = "svc-monitor", ["Password"] = Password, ["Domain"] = "CONTOSO" }));
 
-        // The computer's assignment serves the discovery (it targets the computer); the VMM server's monitors target
-        // the VMM server object, so the account is assigned to the WS-Man profile for that class too.
-        await _admin.AssignRunAsProfileAsync(new RunAsProfileAssignment(AgentlessProtocols.WsManProfile, "class", ServerClass, account.Id));
+        // The account given with the computer serves its discovery and the VMM server object it hosts.
         var computer = await _admin.AddComputerAsync(new ManagedComputerDefinition(VmmServerName, "wsman", "127.0.0.1", vmmServer.Port, RunAsAccount: "VMM WinRM"));
         await _admin.AddComputerAsync(new ManagedComputerDefinition("sco01.contoso.com", "wsman", "127.0.0.1", other.Port, RunAsAccount: "VMM WinRM"));
 
