@@ -59,10 +59,12 @@ public sealed class ServeCommandTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
+        // The log goes to standard error: read it all along, or a full pipe would stop the server mid-write.
+        var log = process.StandardError.ReadToEndAsync();
         try
         {
             var banner = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
-                ?? throw new InvalidOperationException($"mh serve ended: {await process.StandardError.ReadToEndAsync()}");
+                ?? throw new InvalidOperationException($"mh serve ended: {await log}");
             banner.Should().StartWith("MonitoringHost management server:");
             var url = banner[(banner.IndexOf("listening on ", StringComparison.Ordinal) + 13)..banner.IndexOf(". Ctrl+C", StringComparison.Ordinal)];
             var keyFile = Path.Combine(_folder, "data", "administrator.key");
@@ -81,9 +83,11 @@ public sealed class ServeCommandTests : IDisposable
                 await kill.WaitForExitAsync();
             }
 
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            process.ExitCode.Should().Be(0);
-            (await process.StandardOutput.ReadToEndAsync()).Trim().Should().Be("stopped");
+            var rest = process.StandardOutput.ReadToEndAsync();
+            var exited = process.WaitForExitAsync();
+            (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(exited, "SIGINT stops the server; its log: {0}", log.IsCompleted ? log.Result : "(still open)");
+            process.ExitCode.Should().Be(0, await log);
+            (await rest).Trim().Should().Be("stopped");
         }
         finally
         {
