@@ -31,6 +31,7 @@ public sealed class HttpCheck : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             PlaintextStreamFilter = _certificates.Record,
+            ConnectCallback = HttpConnections.ConnectAsync,
         };
 #pragma warning disable CA5359 // A check reports a bad certificate instead of failing on it; it sends no credentials and no body.
         handler.SslOptions.RemoteCertificateValidationCallback = _certificates.Validate;
@@ -80,6 +81,11 @@ public sealed class HttpCheck : IDisposable
         {
             using var message = new HttpRequestMessage(exchange.Method, exchange.Url);
             message.Headers.UserAgent.ParseAdd("MonitoringHost-HttpCheck/1.0");
+            if (request.ConnectAddress is { } address && string.Equals(exchange.Url.Host, request.Url.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                HttpConnections.ConnectTo(message, address);
+            }
+
             using var response = await _invoker.SendAsync(message, cancellationToken).ConfigureAwait(false);
             exchange.StatusCode = (int)response.StatusCode;
             if (RedirectTarget(exchange.Url, response) is { } target && request.FollowRedirects)

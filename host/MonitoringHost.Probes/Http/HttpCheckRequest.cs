@@ -26,5 +26,11 @@ public sealed record HttpCheckRequest(Uri Url)
     /// <summary>How much of the body is read (and matched); the rest is not downloaded.</summary>
     public int MaxContentBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// Where to connect for the URL's host instead of resolving it (the address of a computer added by name), the URL
+    /// staying as it is; a redirect to another host resolves that host as usual.
+    /// </summary>
+    public string? ConnectAddress { get; init; }
+
     internal bool MatchesContent => ContentSubstring is { Length: > 0 } || ContentPattern is not null;
 }

@@ -63,6 +63,19 @@ public sealed class HttpCheckCertificateTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_WithAConnectAddress_ChecksTheCertificateAgainstTheUrlsName()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = TestCertificates.SelfSigned("web01", now.AddDays(-1), now.AddDays(10), "web01.contoso.test");
+        await using var server = LoopbackHttpServer.Start(_ => new ServedResponse(200), certificate);
+
+        var result = await _check.CheckAsync(new HttpCheckRequest(new Uri($"https://web01.contoso.test:{server.Port}/")) { ConnectAddress = "127.0.0.1" }, CancellationToken.None);
+
+        result.StatusCode.Should().Be(200);
+        result.Certificate!.Errors.Should().Be(SslPolicyErrors.RemoteCertificateChainErrors, "the certificate names the host of the URL, which the connection to the address asked for");
+    }
+
+    [Fact]
     public async Task CheckAsync_PooledConnection_StillReportsTheCertificate()
     {
         var now = DateTimeOffset.UtcNow;

@@ -29,6 +29,28 @@ public sealed class HttpCheckTests : IDisposable
         server.Requests.Should().Equal(new ServedRequest("GET", "/health", 1));
     }
 
+    [Fact]
+    public async Task CheckAsync_WithAConnectAddress_ConnectsThere_TheUrlAndHostHeaderKeepingTheName()
+    {
+        await using var server = LoopbackHttpServer.Start(request => request.Path == "/old" ? ServedResponse.Redirect(302, "/new") : new ServedResponse(200, "named"));
+        var url = new Uri($"http://web01.contoso.test:{server.Port}/old");
+
+        var result = await _check.CheckAsync(new HttpCheckRequest(url) { ConnectAddress = "127.0.0.1", ContentSubstring = "named" }, CancellationToken.None);
+
+        (result.Status, result.StatusCode, result.ContentMatched, result.Redirects).Should().Be((HttpCheckStatus.Responded, 200, true, 1));
+        result.FinalUrl.Should().Be(new Uri($"http://web01.contoso.test:{server.Port}/new"), "a redirect to the same host connects to the same address");
+        server.Hosts.Should().Equal($"web01.contoso.test:{server.Port}", $"web01.contoso.test:{server.Port}");
+    }
+
+    [Fact]
+    public async Task CheckAsync_WithoutAConnectAddress_ANameThatDoesNotResolve_IsReportedSo()
+    {
+        var result = await _check.CheckAsync(new HttpCheckRequest(new Uri("http://web01.contoso.invalid:81/")), CancellationToken.None);
+
+        result.Status.Should().Be(HttpCheckStatus.NameResolutionFailed);
+        result.Message.Should().StartWith("http://web01.contoso.invalid:81/: ");
+    }
+
     [Theory]
     [InlineData("World", null, false)]
     [InlineData(null, @"h.llo\s+w", true)]

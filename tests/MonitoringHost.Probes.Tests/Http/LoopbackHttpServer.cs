@@ -20,6 +20,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<ServedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _faults = new();
+    private readonly ConcurrentQueue<string> _hosts = new();
     private readonly Task _accepting;
     private int _connections;
 
@@ -36,6 +37,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections);
 
     public IReadOnlyCollection<ServedRequest> Requests => _requests;
+
+    /// <summary>The Host header of each request, in order.</summary>
+    public IReadOnlyCollection<string> Hosts => _hosts;
 
     /// <summary>Connections that ended in an error (a client that gave up, a failed handshake), in words.</summary>
     public IReadOnlyCollection<string> Faults => _faults;
@@ -92,9 +96,13 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                     using var reader = new StreamReader(stream, Encoding.ASCII, false, 4096, leaveOpen: true);
                     while (await reader.ReadLineAsync(_stop.Token) is { Length: > 0 } requestLine)
                     {
-                        while (await reader.ReadLineAsync(_stop.Token) is { Length: > 0 })
+                        while (await reader.ReadLineAsync(_stop.Token) is { Length: > 0 } header)
                         {
-                            // Headers are not needed: requests carry no body.
+                            // Requests carry no body; of their headers only Host is recorded.
+                            if (header.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))
+                            {
+                                _hosts.Enqueue(header[5..].Trim());
+                            }
                         }
 
                         var parts = requestLine.Split(' ');

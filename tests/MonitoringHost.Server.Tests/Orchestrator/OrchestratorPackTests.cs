@@ -16,8 +16,9 @@ namespace MonitoringHost.Server.Tests.Orchestrator;
 /// The Orchestrator pack (packs/orchestrator) end to end, on a fake clock: two Windows computers added through the
 /// API with real-looking names (WinRM test endpoints on 127.0.0.1: a management server with omanagement and
 /// oremoting, a runbook server with orunbook and omonitor), the Orchestrator web service double with three runbooks
-/// and two runbook servers, and an override pack pointing the web service, the database and the runbook server
-/// reachability check at what the test runs.
+/// and two runbook servers, and an override pack setting the ports of the web service and the runbook server
+/// reachability check and the database. The web service URL and the reachability check keep the computers' names,
+/// which do not resolve: they are reached at the addresses the computers were added with.
 /// </summary>
 public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
 {
@@ -101,7 +102,7 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
         Objects("RunbookServer").Select(HostName).Should().Equal(RunbookServerName);
         var webService = Objects("WebService").Single();
         HostName(webService).Should().Be(ManagementServerName, "the web service is the management server's");
-        webService["Url"].Should().Be($"http://127.0.0.1:{_webService.Port}/Orchestrator2012/Orchestrator.svc/");
+        webService["Url"].Should().Be($"http://{ManagementServerName}:{_webService.Port}/Orchestrator2012/Orchestrator.svc/", "the name the computer was added with; it is reached at its address");
         var database = Objects("Database").Single();
         (database["DatabaseServer"], database["DatabaseName"], database.HostId).Should().Be(("sql01.contoso.test", "Orchestrator", Objects("ManagementServer").Single().Id));
 
@@ -248,9 +249,6 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
           </Manifest>
           <Monitoring>
             <Overrides>
-              <DiscoveryConfigurationOverride ID="Test.Orchestrator.WebService.Host" Context="Windows!Microsoft.Windows.Computer" Enforced="false" Discovery="Orch!MonitoringHost.Orchestrator.WebService.Discovery" Module="DS" Parameter="HostName">
-                <Value>127.0.0.1</Value>
-              </DiscoveryConfigurationOverride>
               <DiscoveryConfigurationOverride ID="Test.Orchestrator.WebService.Port" Context="Windows!Microsoft.Windows.Computer" Enforced="false" Discovery="Orch!MonitoringHost.Orchestrator.WebService.Discovery" Module="DS" Parameter="Port">
                 <Value>{{webServicePort}}</Value>
               </DiscoveryConfigurationOverride>
@@ -260,9 +258,6 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
               <DiscoveryConfigurationOverride ID="Test.Orchestrator.Database.Server" Context="Orch!MonitoringHost.Orchestrator.ManagementServer" Enforced="false" Discovery="Orch!MonitoringHost.Orchestrator.Database.Discovery" Module="DS" Parameter="DatabaseServer">
                 <Value>sql01.contoso.test</Value>
               </DiscoveryConfigurationOverride>
-              <MonitorConfigurationOverride ID="Test.Orchestrator.Rpc.Server" Context="Orch!MonitoringHost.Orchestrator.RunbookServer" Enforced="false" Monitor="Orch!MonitoringHost.Orchestrator.RunbookServer.Reachability" Parameter="ServerName">
-                <Value>127.0.0.1</Value>
-              </MonitorConfigurationOverride>
               <MonitorConfigurationOverride ID="Test.Orchestrator.Rpc.Port" Context="Orch!MonitoringHost.Orchestrator.RunbookServer" Enforced="false" Monitor="Orch!MonitoringHost.Orchestrator.RunbookServer.Reachability" Parameter="Port">
                 <Value>{{rpcPort}}</Value>
               </MonitorConfigurationOverride>

@@ -12,3 +12,19 @@ public interface IAgentlessEndpoints
     /// <summary>Whether <paramref name="computerName"/> was added to be managed over <paramref name="protocol"/> (its availability is checked).</summary>
     bool IsManaged(string computerName, string protocol);
 }
+
+/// <summary>What every module that reaches a computer by name asks <see cref="IAgentlessEndpoints"/>.</summary>
+public static class AgentlessEndpointsExtensions
+{
+    /// <summary>
+    /// The address <paramref name="computerName"/> was added with, over whichever protocol it was added for; null
+    /// when no computer of that name was added (the name is then resolved as it is).
+    /// </summary>
+    public static string? AddressOf(this IAgentlessEndpoints endpoints, string computerName)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return AgentlessProtocols.All.FirstOrDefault(p => endpoints.IsManaged(computerName, p)) is { } protocol
+            ? endpoints.Resolve(computerName, protocol).Address
+            : null;
+    }
+}

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Xml;
+using MonitoringHost.Probes.Http;
 
 namespace MonitoringHost.Runtime.Modules.OData;
 
@@ -25,6 +26,7 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectCallback = HttpConnections.ConnectAsync,
         },
         disposeHandler: true));
 
@@ -32,22 +34,22 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
     public static ODataFeedClient Shared(TimeProvider time) => new(SharedInvoker.Value, time);
 
     /// <summary>
-    /// Reads every entry <paramref name="configuration"/> selects, within its timeout. <paramref name="locate"/> maps a
-    /// URL to the one to connect to (the Host header keeps the name asked for); <paramref name="authorization"/> is the
-    /// Authorization header value, or null to send none.
+    /// Reads every entry <paramref name="configuration"/> selects, within its timeout. <paramref name="connectAddress"/>
+    /// gives the address to connect to for a URL's host, or null to resolve the host (the URL, its Host header and TLS
+    /// server name stay as they are); <paramref name="authorization"/> is the Authorization header value, or null to send none.
     /// </summary>
     /// <exception cref="ODataFeedException">An answer other than 200, no answer, an answer that is not an OData feed, or too many entries.</exception>
-    public async Task<IReadOnlyList<ODataEntry>> ReadAsync(ODataFeedConfiguration configuration, Func<Uri, Uri> locate, string? authorization, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ODataEntry>> ReadAsync(ODataFeedConfiguration configuration, Func<Uri, string?> connectAddress, string? authorization, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(locate);
+        ArgumentNullException.ThrowIfNull(connectAddress);
         using var deadline = new CancellationTokenSource(configuration.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var entries = new List<ODataEntry>();
         var url = PageUrl(configuration, 0);
         while (true)
         {
-            var page = await GetAsync(url, locate, authorization, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
+            var page = await GetAsync(url, connectAddress, authorization, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
             entries.AddRange(page.Entries);
             if (entries.Count > ODataFeedReader.MaxEntries)
             {
@@ -103,13 +105,12 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
         return new Uri(configuration.ServiceUrl, configuration.Collection + "?" + string.Join('&', options));
     }
 
-    private async Task<ODataFeedPage> GetAsync(Uri url, Func<Uri, Uri> locate, string? authorization, TimeSpan timeout, CancellationToken token, CancellationToken callerToken)
+    private async Task<ODataFeedPage> GetAsync(Uri url, Func<Uri, string?> connectAddress, string? authorization, TimeSpan timeout, CancellationToken token, CancellationToken callerToken)
     {
-        var target = locate(url);
-        using var request = new HttpRequestMessage(HttpMethod.Get, target);
-        if (target.Authority != url.Authority)
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (connectAddress(url) is { } address)
         {
-            request.Headers.Host = url.Authority;
+            HttpConnections.ConnectTo(request, address);
         }
 
         request.Headers.Accept.ParseAdd("application/atom+xml");

@@ -28,15 +28,15 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
         ArgumentNullException.ThrowIfNull(output);
         var services = setup.Services;
         var reachability = services.Agentless.Reachability;
-        var root = Locate(Configuration.ServiceUrl);
-        var hostKey = $"{root.Host}:{root.Port.ToString(CultureInfo.InvariantCulture)}";
+        var root = Configuration.ServiceUrl;
+        var hostKey = $"{ConnectAddress(root) ?? root.Host}:{root.Port.ToString(CultureInfo.InvariantCulture)}";
         reachability.Check(Protocol, hostKey);
         using var slot = await services.Limits.EnterAsync(Protocol, hostKey, cancellationToken).ConfigureAwait(false);
         var started = services.Time.GetTimestamp();
         IReadOnlyList<ODataEntry> entries;
         try
         {
-            entries = await client.ReadAsync(Configuration, Locate, Authorization(), cancellationToken).ConfigureAwait(false);
+            entries = await client.ReadAsync(Configuration, ConnectAddress, Authorization(), cancellationToken).ConfigureAwait(false);
         }
         catch (ODataFeedException e)
         {
@@ -65,23 +65,15 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
     }
 
     /// <summary>
-    /// Where <paramref name="url"/> is reached: its host, when that names a computer added to be managed (over any
-    /// protocol), replaced by the computer's address; otherwise the URL itself.
+    /// The address <paramref name="url"/>'s host is reached at when it names a computer added to be managed (over any
+    /// protocol) with another address; otherwise null: the host itself.
     /// </summary>
-    public Uri Locate(Uri url)
+    public string? ConnectAddress(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var endpoints = setup.Services.Agentless.Endpoints;
-        foreach (var protocol in AgentlessProtocols.All)
-        {
-            if (endpoints.IsManaged(url.Host, protocol))
-            {
-                var address = endpoints.Resolve(url.Host, protocol).Address;
-                return string.Equals(address, url.Host, StringComparison.OrdinalIgnoreCase) ? url : new UriBuilder(url) { Host = address }.Uri;
-            }
-        }
-
-        return url;
+        return setup.Services.Agentless.Endpoints.AddressOf(url.Host) is { } address && !string.Equals(address, url.Host, StringComparison.OrdinalIgnoreCase)
+            ? address
+            : null;
     }
 
     private string? Authorization()

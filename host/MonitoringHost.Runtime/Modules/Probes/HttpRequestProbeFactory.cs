@@ -20,6 +20,9 @@ public sealed class HttpRequestProbeFactory : NativeModuleFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         var time = setup.Services.Time;
-        return new HttpRequestProbe(HttpRequestProbeConfiguration.Read(setup.Configuration), Clients.GetValue(time, t => new HttpCheck(t)), time, setup.Services.Limits);
+        return new HttpRequestProbe(HttpRequestProbeConfiguration.Read(setup.Configuration), Clients.GetValue(time, t => new HttpCheck(t)), time, setup.Services.Limits)
+        {
+            Endpoints = setup.Services.Agentless.Endpoints,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using MonitoringHost.Probes.Tcp;
 using MonitoringHost.Runtime.DataItems;
+using MonitoringHost.Runtime.Modules.Agentless;
 
 namespace MonitoringHost.Runtime.Modules.Probes;
 
@@ -10,10 +11,8 @@ namespace MonitoringHost.Runtime.Modules.Probes;
 /// </summary>
 public sealed class TcpPortCheckProbe(TcpPortCheckProbeConfiguration configuration, TcpPortCheck client, TimeProvider time, ProbeLimits limits) : ModuleInstance
 {
-    private static readonly string[] Protocols = [Agentless.AgentlessProtocols.WsMan, Agentless.AgentlessProtocols.Ssh, Agentless.AgentlessProtocols.Snmp];
-
     /// <summary>Where added computers are reached; null: ServerName as given.</summary>
-    public Agentless.IAgentlessEndpoints? Endpoints { get; init; }
+    public IAgentlessEndpoints? Endpoints { get; init; }
 
     public TcpPortCheckProbeConfiguration Configuration { get; } = configuration;
 
@@ -26,8 +25,5 @@ public sealed class TcpPortCheckProbe(TcpPortCheckProbeConfiguration configurati
     }
 
     /// <summary>The address <paramref name="serverName"/> was added with, when it is an added computer; else the name itself.</summary>
-    public string Address(string serverName) =>
-        Endpoints is { } endpoints && Protocols.FirstOrDefault(p => endpoints.IsManaged(serverName, p)) is { } protocol
-            ? endpoints.Resolve(serverName, protocol).Address
-            : serverName;
+    public string Address(string serverName) => Endpoints?.AddressOf(serverName) ?? serverName;
 }

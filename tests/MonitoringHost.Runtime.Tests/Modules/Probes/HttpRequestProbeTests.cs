@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Runtime.Modules.Probes;
 
 namespace MonitoringHost.Runtime.Tests.Modules.Probes;
@@ -49,6 +50,27 @@ public sealed class HttpRequestProbeTests
         item.Value("Result").Should().Be("ConnectionFailed");
         item.Value("StatusCode").Should().Be("0");
         item.Value("ErrorMessage").Should().StartWith($"http://127.0.0.1:{port}/");
+    }
+
+    [Fact]
+    public async Task RunAsync_TheUrlsHostIsAnAddedComputer_ConnectsToItsAddress_KeepingTheName()
+    {
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        var port = ((IPEndPoint)server.LocalEndpoint).Port;
+        var named = $"http://web01.contoso.test:{port}/health";
+        var computers = new OData.MemoryComputerStore();
+        await computers.SaveComputerAsync(new ManagedComputer("WEB01.contoso.test", AgentlessProtocols.WsMan, "127.0.0.1", 5985, "Microsoft.Windows.Computer", ProbeSetup.Target.Id), null, default);
+        var registry = new ManagedComputerRegistry(computers);
+        await registry.ReloadAsync(default);
+        using var agentless = new AgentlessServices(TimeProvider.System, registry);
+        var probe = ProbeSetup.Create(HttpRequestProbeFactory.Id, Use($"<Url>{named}</Url>"), agentless: agentless);
+
+        var answering = AnswerOnceWithHostAsync(server);
+        var item = await ProbeSetup.RunOnceAsync(probe);
+
+        (await answering).Should().Be($"GET /health HTTP/1.1, Host: web01.contoso.test:{port}", "the Host header keeps the name");
+        (item.Value("Result"), item.Value("StatusCode"), item.Value("Url")).Should().Be(("Responded", "200", named));
     }
 
     [Fact]
@@ -119,6 +141,29 @@ public sealed class HttpRequestProbeTests
         server.Prefixes.Add(url);
         server.Start();
         return server;
+    }
+
+    /// <summary>
+    /// Answers one request on <paramref name="server"/> with 200 "ok", whatever host it names (an HttpListener answers
+    /// only the hosts of its prefixes); returns its request line and Host header.
+    /// </summary>
+    private static async Task<string> AnswerOnceWithHostAsync(TcpListener server)
+    {
+        using var client = await server.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII, false, 4096, leaveOpen: true);
+        var requestLine = await reader.ReadLineAsync();
+        var host = "";
+        while (await reader.ReadLineAsync() is { Length: > 0 } header)
+        {
+            if (header.StartsWith("Host:", StringComparison.OrdinalIgnoreCase))
+            {
+                host = header;
+            }
+        }
+
+        await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"u8.ToArray());
+        return $"{requestLine}, {host}";
     }
 
     private static async Task<string> AnswerOnceAsync(HttpListener server, int status, string body)

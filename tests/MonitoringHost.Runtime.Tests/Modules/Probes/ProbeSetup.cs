@@ -6,6 +6,7 @@ using MonitoringHost.ManagementPacks.Loading;
 using MonitoringHost.ManagementPacks.Model;
 using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Modules;
+using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Tests.Shared;
 
 namespace MonitoringHost.Runtime.Tests.Modules.Probes;
@@ -32,7 +33,8 @@ internal static class ProbeSetup
         DateTimeOffset.UnixEpoch,
         DateTimeOffset.UnixEpoch);
 
-    public static ModuleSetup Setup(string xml, TimeProvider? time = null)
+    /// <summary>The setup of the module in <paramref name="xml"/>; <paramref name="agentless"/>: the added computers and the rest (default: none added).</summary>
+    public static ModuleSetup Setup(string xml, TimeProvider? time = null, AgentlessServices? agentless = null)
     {
         var element = XElement.Parse(xml);
         var moduleId = element.Attribute("ID")?.Value ?? "Probe";
@@ -42,13 +44,13 @@ internal static class ProbeSetup
             WorkflowId = WorkflowId,
             ModuleId = moduleId,
             Target = Target,
-            Services = Services(time ?? TimeProvider.System),
+            Services = Services(time ?? TimeProvider.System, agentless),
         };
     }
 
     /// <summary>The module the default catalog makes for <paramref name="typeId"/> from <paramref name="xml"/>.</summary>
-    public static ModuleInstance Create(string typeId, string xml, TimeProvider? time = null) =>
-        (ModuleCatalog.Default.Find(typeId) ?? throw new InvalidOperationException($"no native module for {typeId}")).Create(Setup(xml, time));
+    public static ModuleInstance Create(string typeId, string xml, TimeProvider? time = null, AgentlessServices? agentless = null) =>
+        (ModuleCatalog.Default.Find(typeId) ?? throw new InvalidOperationException($"no native module for {typeId}")).Create(Setup(xml, time, agentless));
 
     /// <summary>Runs <paramref name="module"/> on one trigger and returns the one item it emits.</summary>
     public static async Task<DataItem> RunOnceAsync(ModuleInstance module)
@@ -61,10 +63,12 @@ internal static class ProbeSetup
 
     public static string? Value(this DataItem item, string path) => item.Select(DataPath.Parse(path));
 
-    private static RuntimeServices Services(TimeProvider time)
+    private static RuntimeServices Services(TimeProvider time, AgentlessServices? agentless)
     {
         var sinks = new RecordingSinks();
-        return new RuntimeServices { Time = time, Classes = Libraries.Value.Classes, Alerts = sinks, Discovery = sinks, Collected = sinks };
+        return agentless is null
+            ? new RuntimeServices { Time = time, Classes = Libraries.Value.Classes, Alerts = sinks, Discovery = sinks, Collected = sinks }
+            : new RuntimeServices { Time = time, Classes = Libraries.Value.Classes, Alerts = sinks, Discovery = sinks, Collected = sinks, Agentless = agentless };
     }
 
     private static LoadedLibraries LoadLibraries()
