@@ -150,6 +150,22 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
         samplesResponse.Dispose();
         samples.GetProperty("items").GetArrayLength().Should().BePositive();
 
+        // The web service answers in 6 s (over the 5 s threshold): the response time monitor warns with one alert; fast again, it resolves.
+        _webService.OnServiceRootRequest = () => _time.Advance(TimeSpan.FromSeconds(6));
+        await AdvanceUntilAsync(async () => (await HealthAsync(webService.Id))[$"{Pack}.WebService.ResponseTime"] == "Warning", 310);
+        await _api.Server.Engine.FlushAsync();
+        var slow = (await AlertsAsync()).Where(a => a.GetProperty("resolutionState").GetInt32() != 255).Should().ContainSingle().Subject;
+        (slow.GetProperty("monitoringObjectId").GetGuid(), slow.GetProperty("name").GetString(), slow.GetProperty("severity").GetInt32())
+            .Should().Be((webService.Id, "Orchestrator web service slow", 1), "severity 1 is Warning");
+        var took = slow.GetProperty("description").GetString()!;
+        took.Should().StartWith($"{webService["Url"]} took ").And.EndWith(" ms to answer.");
+        double.Parse(took.Split(' ')[2], CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(6000);
+        (await HealthAsync(webService.Id))[$"{Pack}.WebService.Availability"].Should().Be("Success", "a slow answer is still an answer");
+        _webService.OnServiceRootRequest = null;
+        await AdvanceUntilAsync(async () => (await HealthAsync(webService.Id))[$"{Pack}.WebService.ResponseTime"] == "Success", 310);
+        await _api.Server.Engine.FlushAsync();
+        (await AlertsAsync()).Should().OnlyContain(a => a.GetProperty("resolutionState").GetInt32() == 255);
+
         // The RPC port stops answering: the runbook server is unreachable, with one alert.
         _rpc.Stop();
         await AdvanceUntilAsync(async () => (await HealthAsync(runbookServer))[$"{Pack}.RunbookServer.Reachability"] == "Error", 130);

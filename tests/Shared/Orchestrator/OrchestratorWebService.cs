@@ -68,6 +68,12 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     /// <summary>How long the service waits before it answers.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>
+    /// Runs when the service root is requested (what availability and response-time checks ask for), before it is
+    /// answered: a test on a fake clock moves the clock there to make the service slow as its probes measure it.
+    /// </summary>
+    public Action? OnServiceRootRequest { get; set; }
+
     /// <summary>The offset of the server's local time, in which Orchestrator writes its times (zero unless set).</summary>
     public TimeSpan UtcOffset { get; set; }
 
@@ -295,6 +301,11 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, http.RequestAborted);
+        }
+
+        if (OnServiceRootRequest is { } slow && string.Equals(http.Request.Path.Value, BasePath, StringComparison.OrdinalIgnoreCase))
+        {
+            slow();
         }
 
         if (!BasicEnabled || http.Request.Headers.Authorization.ToString() != _authorization)
