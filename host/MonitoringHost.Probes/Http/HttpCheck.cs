@@ -18,21 +18,11 @@ public sealed class HttpCheck : IDisposable
     public HttpCheck(TimeProvider time)
     {
         _time = time;
-        var handler = new SocketsHttpHandler
-        {
-            // Redirects are followed here, one request at a time, so that a check can count them, refuse them per
-            // request, and keep one handler for checks that follow and checks that do not.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            UseCookies = false,
-            // A probe measures the server itself, not the way to it through a proxy the process environment names.
-            UseProxy = false,
-            // A renewed certificate is seen at the latest when the connection it was read on is replaced.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            PlaintextStreamFilter = _certificates.Record,
-            ConnectCallback = HttpConnections.ConnectAsync,
-        };
+        // Redirects are followed here, one request at a time, so that a check can count them, refuse them per request,
+        // and keep one handler for checks that follow and checks that do not. A renewed certificate is seen at the
+        // latest when the connection it was read on is replaced (after 5 minutes).
+        var handler = HttpConnections.Handler();
+        handler.PlaintextStreamFilter = _certificates.Record;
 #pragma warning disable CA5359 // A check reports a bad certificate instead of failing on it; it sends no credentials and no body.
         handler.SslOptions.RemoteCertificateValidationCallback = _certificates.Validate;
 #pragma warning restore CA5359

@@ -177,6 +177,8 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Runbooks_AreDiscovered_AFailedRunAlertsOnItsRunbookOnly_ASuccessResolves_ReportedFailuresAlert_ADeletedRunbookGoes()
     {
+        // The web service as installed: Windows authentication only, so the feeds are read with NTLM.
+        _webService.BasicEnabled = false;
         await AdvanceUntilAsync(() => Task.FromResult(Objects("Runbook").Count == 3 && Objects("RegisteredRunbookServer").Count == 2), 30);
 
         var webService = Objects("WebService").Single();
@@ -250,6 +252,7 @@ public sealed class OrchestratorPackTests : IAsyncLifetime, IDisposable
         _webService.RemoveRunbook(_provisionVm).Should().BeTrue();
         await AdvanceUntilAsync(() => Task.FromResult(Objects("Runbook").Count == 2), 910);
         Objects("Runbook").Select(r => r["Name"]).Should().BeEquivalentTo("Restart Service", "Monitor Service Health");
+        _webService.NtlmSignIns.Should().BePositive("every read signed in with NTLM");
     }
 
     private static string OverridePack(int webServicePort, int rpcPort) => string.Create(CultureInfo.InvariantCulture, $$"""

@@ -49,6 +49,7 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     private readonly List<OrchestratorRunbookServer> _servers = [];
     private readonly ConcurrentQueue<string> _requestLog = new();
     private volatile string _authorization;
+    private volatile NtlmAcceptor _ntlm;
     private volatile bool _stopped;
     private int _requests;
 
@@ -57,6 +58,7 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         _app = app;
         _time = time;
         _authorization = Basic(userName, password);
+        _ntlm = Ntlm(userName, password);
         app.Run(HandleAsync);
     }
 
@@ -102,7 +104,14 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     }
 
     /// <summary>From now on accepts only <paramref name="userName"/> with <paramref name="password"/>.</summary>
-    public void Accept(string userName, string password) => _authorization = Basic(userName, password);
+    public void Accept(string userName, string password)
+    {
+        _authorization = Basic(userName, password);
+        _ntlm = Ntlm(userName, password);
+    }
+
+    /// <summary>NTLM sign-ins accepted so far (Windows authentication, which IIS offers as Negotiate and NTLM).</summary>
+    public int NtlmSignIns => _ntlm.Accepted;
 
     /// <summary>Stops the service: every request gets 503 until <see cref="Start"/>.</summary>
     public void Stop() => _stopped = true;
@@ -285,6 +294,9 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         return new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Unspecified);
     }
 
+    private static NtlmAcceptor Ntlm(string userName, string password) =>
+        userName.Split('\\', 2) is [var domain, var user] ? new(domain, user, password) : new("", userName, password);
+
     private static string Basic(string userName, string password) =>
         "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userName}:{password}"));
 
@@ -308,7 +320,22 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
             slow();
         }
 
-        if (!BasicEnabled || http.Request.Headers.Authorization.ToString() != _authorization)
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var signedIn = BasicEnabled && authorization == _authorization;
+        if (!signedIn && authorization.StartsWith("NTLM ", StringComparison.Ordinal))
+        {
+            var (outcome, challenge) = _ntlm.Handle(http.Connection.Id, authorization[5..]);
+            if (outcome == NtlmAcceptor.Outcome.Challenge)
+            {
+                http.Response.Headers.WWWAuthenticate = $"NTLM {challenge}";
+                await WriteAsync(http, 401, "text/html", "<h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2>");
+                return;
+            }
+
+            signedIn = outcome == NtlmAcceptor.Outcome.Accepted;
+        }
+
+        if (!signedIn)
         {
             http.Response.Headers.WWWAuthenticate = BasicEnabled ? new(["Negotiate", "NTLM", "Basic realm=\"127.0.0.1\""]) : new(["Negotiate", "NTLM"]);
             await WriteAsync(http, 401, "text/html", "<h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2>");

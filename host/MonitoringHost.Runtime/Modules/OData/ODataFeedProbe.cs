@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Net;
 using MonitoringHost.Runtime.DataItems;
 using MonitoringHost.Runtime.Modules.Agentless;
 
@@ -36,7 +36,7 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
         IReadOnlyList<ODataEntry> entries;
         try
         {
-            entries = await client.ReadAsync(Configuration, ConnectAddress, Authorization(), cancellationToken).ConfigureAwait(false);
+            entries = await client.ReadAsync(Configuration, ConnectAddress, Credential(), cancellationToken).ConfigureAwait(false);
         }
         catch (ODataFeedException e)
         {
@@ -76,7 +76,8 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
             : null;
     }
 
-    private string? Authorization()
+    /// <summary>The account to sign in with (the domain from a <c>DOMAIN\user</c> user name; none for <c>user@domain</c>), or null for none.</summary>
+    private NetworkCredential? Credential()
     {
         if (Configuration.UserName is null)
         {
@@ -91,13 +92,17 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
         }
 
         var domain = Configuration.Domain is { } d ? credentials.Substitute(d) : "";
-        if (domain.Length > 0 && !user.Contains('\\', StringComparison.Ordinal) && !user.Contains('@', StringComparison.Ordinal))
+        if (user.IndexOf('\\', StringComparison.Ordinal) is var slash and > 0)
         {
-            user = $"{domain}\\{user}";
+            (domain, user) = (user[..slash], user[(slash + 1)..]);
+        }
+        else if (user.Contains('@', StringComparison.Ordinal))
+        {
+            domain = "";
         }
 
         var password = Configuration.Password is { } p ? credentials.Substitute(p) : "";
-        return "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        return new NetworkCredential(user, password, domain);
     }
 
     /// <summary>Makes <see cref="ODataFeedProbe"/>s (never shared: each may hold its target's Run As profile).</summary>

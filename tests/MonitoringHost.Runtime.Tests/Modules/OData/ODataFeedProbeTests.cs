@@ -116,15 +116,30 @@ public sealed class ODataFeedProbeTests
     }
 
     [Fact]
-    public async Task AServiceOfferingOnlyWindowsAuthentication_SaysBasicIsNeeded()
+    public async Task AServiceOfferingOnlyWindowsAuthentication_IsSignedInWithNtlm_ForEveryPage()
     {
         await using var harness = await ODataHarness.StartAsync();
         harness.Service.BasicEnabled = false;
+        var ids = Enumerable.Range(1, 70).Select(i => harness.Service.AddRunbook($"R{i}", $"\\R{i}")).ToList();
+
+        var bags = await ODataHarness.ReadAsync(harness.Feed("Runbooks"));
+
+        bags.Select(b => b["Id"]).Should().BeEquivalentTo(ids.Select(i => i.ToString("D")));
+        harness.Service.NtlmSignIns.Should().Be(2, "each of the two pages is signed in with NTLM after the first Basic attempt was refused");
+    }
+
+    [Fact]
+    public async Task AServiceOfferingOnlyWindowsAuthentication_RefusingTheNtlmPassword_SaysSo()
+    {
+        await using var harness = await ODataHarness.StartAsync();
+        harness.Service.BasicEnabled = false;
+        harness.Service.Accept($"{ODataHarness.Domain}\\{ODataHarness.UserName}", "another password");
 
         var error = await FluentActions.Awaiting(() => ODataHarness.ReadAsync(harness.Feed("Runbooks"))).Should().ThrowAsync<ODataFeedException>();
 
         error.Which.Status.Should().Be(401);
-        error.Which.Message.Should().EndWith("answered 401 Unauthorized: the service offers only Negotiate, NTLM authentication; this host signs in with HTTP Basic, so enable Basic authentication for the web service in IIS (over HTTPS)");
+        error.Which.Message.Should().EndWith("answered 401 Unauthorized: the user name or password was refused with NTLM (the service offers Negotiate, NTLM)");
+        harness.Service.NtlmSignIns.Should().Be(0);
     }
 
     [Fact]
