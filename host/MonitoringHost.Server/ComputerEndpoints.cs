@@ -61,9 +61,17 @@ internal static class ComputerEndpoints
             var assignment = computer.RunAsAccountId is { } account
                 ? new RunAsAssignment(AgentlessProtocols.DefaultProfile(computer.Protocol), RunAsScope.Object, computer.ObjectId.ToString("D"), account)
                 : null;
-            await store.SaveComputerAsync(computer, assignment, context.RequestAborted).ConfigureAwait(false);
-            await server.Computers.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            await server.Computers.SaveAsync(computer, assignment, context.RequestAborted).ConfigureAwait(false);
+            if (existed)
+            {
+                // A computer added again may have changed protocol or account: what the store now holds is the truth.
+                await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            else if (assignment is not null)
+            {
+                await server.RunAsResolver.AddAsync(assignment, context.RequestAborted).ConfigureAwait(false);
+            }
+
             await server.Space.ApplyAsync(DiscoveryData.Incremental(Source, [ObjectOf(computer)]), context.RequestAborted).ConfigureAwait(false);
             if (existed)
             {
@@ -96,8 +104,7 @@ internal static class ComputerEndpoints
             await server.Space.ApplyAsync(
                 new DiscoveryData(DiscoveryMode.Incremental, Source, [], []) { RemovedObjects = [ObjectOf(computer)], RemovalsMustBeClaimed = true },
                 context.RequestAborted).ConfigureAwait(false);
-            await store.DeleteComputerAsync(computer.Name, computer.ObjectId, context.RequestAborted).ConfigureAwait(false);
-            await server.Computers.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            await server.Computers.DeleteAsync(computer, context.RequestAborted).ConfigureAwait(false);
             await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
             await server.Engine.FlushAsync().ConfigureAwait(false);
             return Results.NoContent();

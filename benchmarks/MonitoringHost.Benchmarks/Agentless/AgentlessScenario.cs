@@ -30,6 +30,7 @@ public static class AgentlessScenario
     {
         var computers = Option(args, "--computers") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1000;
         var minutes = Option(args, "--minutes") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : 2;
+        var addOnly = args.Contains("--add-only");
         var snmp = Option(args, "--snmp") ?? Environment.GetEnvironmentVariable("MH_TEST_SNMP");
         var ssh = Option(args, "--ssh") ?? Environment.GetEnvironmentVariable("MH_TEST_SSH");
         var mix = Mix.Of(computers, snmp is not null, ssh is not null);
@@ -61,7 +62,12 @@ public static class AgentlessScenario
 
             var added = await AddAsync(client, mix, windows, snmp, ssh);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"add: {computers:N0} computers through POST /computers (8 at a time) in {added.TotalSeconds:0.0} s = {computers / added.TotalSeconds:0} computers/s; {server.Host.InstanceCount:N0} workflow instances"));
+                $"add: {computers:N0} computers through POST /computers (8 at a time) in {added.Total.TotalSeconds:0.0} s = {computers / added.Total.TotalSeconds:0} computers/s " +
+                $"(the first tenth {added.FirstTenth:0}/s, the last tenth {added.LastTenth:0}/s); {server.Host.InstanceCount:N0} workflow instances"));
+            if (addOnly)
+            {
+                return 0;
+            }
 
             // One interval to settle: every instance runs once at its own offset.
             await Task.Delay(Interval);
@@ -87,7 +93,8 @@ public static class AgentlessScenario
         return 0;
     }
 
-    private static async Task<TimeSpan> AddAsync(MonitoringHostClient client, Mix mix, List<WsManTestEndpoint> windows, string? snmp, string? ssh)
+    /// <summary>Adds the computers 8 at a time: the whole time, and the rates of the first and the last tenth of the adds.</summary>
+    private static async Task<(TimeSpan Total, double FirstTenth, double LastTenth)> AddAsync(MonitoringHostClient client, Mix mix, List<WsManTestEndpoint> windows, string? snmp, string? ssh)
     {
         var windowsAccount = await client.SaveRunAsAccountAsync(new RunAsAccountDefinition("windows", "Windows",
             new Dictionary<string, string> { ["UserName"] = "svc-monitor", ["Domain"] = "CONTOSO", ["Password"] = WsManTestEndpoint.DefaultPassword }));
@@ -119,9 +126,16 @@ public static class AgentlessScenario
         }
 
         var watch = Stopwatch.StartNew();
+        var done = new System.Collections.Concurrent.ConcurrentBag<double>();
         await Parallel.ForEachAsync(definitions, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (definition, cancellationToken) =>
-            await client.AddComputerAsync(definition, cancellationToken));
-        return watch.Elapsed;
+        {
+            await client.AddComputerAsync(definition, cancellationToken);
+            done.Add(watch.Elapsed.TotalSeconds);
+        });
+        var total = watch.Elapsed;
+        var times = done.Order().ToArray();
+        var tenth = Math.Max(1, times.Length / 10);
+        return (total, tenth / times[tenth - 1], tenth / (times[^1] - times[^(tenth + 1)]));
     }
 
     private static void Report(Sample before, Sample after, double scheduled)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using MonitoringHost.Discovery.Classes;
 using MonitoringHost.Discovery.Instances;
@@ -17,10 +18,12 @@ namespace MonitoringHost.Runtime.Credentials;
 /// account associated with a computer serves every workflow run for it.
 /// Secrets are decrypted only in <see cref="Decrypt"/>, when a module asks during a run.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle is used, which it never is here.")]
 public sealed class RunAsResolver
 {
     private readonly CredentialVault _vault;
     private readonly InstanceSpace _space;
+    private readonly SemaphoreSlim _changes = new(1, 1);
     private volatile Snapshot _snapshot;
 
     internal RunAsResolver(CredentialVault vault, InstanceSpace space, IReadOnlyList<StoredRunAsAccount> accounts, IReadOnlyList<RunAsAssignment> assignments)
@@ -35,9 +38,35 @@ public sealed class RunAsResolver
     /// <summary>Reads accounts and assignments anew; instances created afterwards see the change.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var accounts = await _vault.Store.ReadAccountsAsync(cancellationToken).ConfigureAwait(false);
-        var assignments = await _vault.Store.ReadAssignmentsAsync(cancellationToken).ConfigureAwait(false);
-        _snapshot = new Snapshot(accounts, assignments);
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var accounts = await _vault.Store.ReadAccountsAsync(cancellationToken).ConfigureAwait(false);
+            var assignments = await _vault.Store.ReadAssignmentsAsync(cancellationToken).ConfigureAwait(false);
+            _snapshot = new Snapshot(accounts, assignments);
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Adds one assignment the store has just saved (replacing the one with its profile, scope and scope value), without
+    /// reading the store: what adding a computer with an account does, at a cost that does not grow with the computers.
+    /// </summary>
+    public async Task AddAsync(RunAsAssignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _snapshot = _snapshot.With(assignment);
+        }
+        finally
+        {
+            _changes.Release();
+        }
     }
 
     /// <summary>The account <paramref name="profile"/> (<c>Pack!SecureReference</c>) resolves to for <paramref name="target"/>.</summary>
@@ -52,9 +81,10 @@ public sealed class RunAsResolver
         }
 
         var snapshot = _snapshot;
-        var candidates = snapshot.Assignments.GetValueOrDefault(profile) ?? [];
-        var best = Best(candidates, target)
-            ?? OnHost(candidates, target)
+        var assigned = snapshot.Assignments.GetValueOrDefault(profile) ?? ProfileAssignments.None;
+        var best = assigned.Objects.GetValueOrDefault(target.Id)
+            ?? Best(assigned.GroupsAndClasses, target)
+            ?? OnHost(assigned.Objects, target)
             ?? throw new RunAsResolutionException(profile, target.Path, "no Run As account is assigned to it for this object, a group it is in, its class or a computer hosting it");
         if (!snapshot.Accounts.TryGetValue(best.AccountId, out var account))
         {
@@ -89,17 +119,22 @@ public sealed class RunAsResolver
             && element is SecureReference;
     }
 
+    /// <summary>The group or class assignment (in scope value order) that applies to <paramref name="target"/> best.</summary>
     private RunAsAssignment? Best(RunAsAssignment[] candidates, MonitoringObject target)
     {
+        if (candidates.Length == 0)
+        {
+            return null;
+        }
+
         var type = Classes.Class(target.ClassName);
         var chain = type?.SelfAndBases().Select((c, depth) => (c.Name, depth)).ToDictionary(p => p.Name, p => p.depth, StringComparer.Ordinal) ?? [];
         RunAsAssignment? best = null;
         var bestRank = (Scope: -1, Closeness: int.MinValue);
-        foreach (var candidate in candidates.OrderBy(c => c.ScopeValue, StringComparer.Ordinal))
+        foreach (var candidate in candidates)
         {
             int? closeness = candidate.Scope switch
             {
-                RunAsScope.Object => IsObject(candidate.ScopeValue, target.Id) ? 0 : null,
                 RunAsScope.Group => Guid.TryParse(candidate.ScopeValue, CultureInfo.InvariantCulture, out var group) && _space.Contains(group, target.Id) ? 0 : null,
                 _ => Classes.Class(candidate.ScopeValue) is { } c && chain.TryGetValue(c.Name, out var depth) ? -depth : null,
             };
@@ -114,13 +149,17 @@ public sealed class RunAsResolver
     }
 
     /// <summary>The object assignment on the nearest host of <paramref name="target"/> that has one.</summary>
-    private RunAsAssignment? OnHost(RunAsAssignment[] candidates, MonitoringObject target)
+    private RunAsAssignment? OnHost(ImmutableDictionary<Guid, RunAsAssignment> objects, MonitoringObject target)
     {
-        var objects = candidates.Where(c => c.Scope == RunAsScope.Object).OrderBy(c => c.ScopeValue, StringComparer.Ordinal).ToArray();
+        if (objects.Count == 0)
+        {
+            return null;
+        }
+
         var seen = new HashSet<Guid> { target.Id };
         for (var host = target.HostId is { } first ? _space.Get(first) : null; host is not null && seen.Add(host.Id); host = host.HostId is { } next ? _space.Get(next) : null)
         {
-            if (objects.FirstOrDefault(c => IsObject(c.ScopeValue, host.Id)) is { } assigned)
+            if (objects.GetValueOrDefault(host.Id) is { } assigned)
             {
                 return assigned;
             }
@@ -129,13 +168,83 @@ public sealed class RunAsResolver
         return null;
     }
 
-    private static bool IsObject(string scopeValue, Guid id) => Guid.TryParse(scopeValue, CultureInfo.InvariantCulture, out var value) && value == id;
-
-    private sealed class Snapshot(IReadOnlyList<StoredRunAsAccount> accounts, IReadOnlyList<RunAsAssignment> assignments)
+    private sealed class Snapshot
     {
-        public FrozenDictionary<Guid, StoredRunAsAccount> Accounts { get; } = accounts.ToFrozenDictionary(a => a.Id);
+        public Snapshot(IReadOnlyList<StoredRunAsAccount> accounts, IReadOnlyList<RunAsAssignment> assignments)
+        {
+            Accounts = accounts.ToFrozenDictionary(a => a.Id);
+            Assignments = assignments.GroupBy(a => a.Profile, StringComparer.Ordinal)
+                .ToImmutableDictionary(g => g.Key, g => new ProfileAssignments(g), StringComparer.Ordinal);
+        }
 
-        public FrozenDictionary<string, RunAsAssignment[]> Assignments { get; } =
-            assignments.GroupBy(a => a.Profile, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        private Snapshot(FrozenDictionary<Guid, StoredRunAsAccount> accounts, ImmutableDictionary<string, ProfileAssignments> assignments)
+        {
+            Accounts = accounts;
+            Assignments = assignments;
+        }
+
+        public FrozenDictionary<Guid, StoredRunAsAccount> Accounts { get; }
+
+        public ImmutableDictionary<string, ProfileAssignments> Assignments { get; }
+
+        public Snapshot With(RunAsAssignment assignment) => new(
+            Accounts,
+            Assignments.SetItem(assignment.Profile, Assignments.GetValueOrDefault(assignment.Profile, ProfileAssignments.None).With(assignment)));
+    }
+
+    /// <summary>
+    /// The assignments of one profile, indexed so that resolving costs the same with one computer or ten thousand:
+    /// object assignments by their object (the lowest scope value of one object wins), the others in scope value order.
+    /// </summary>
+    private sealed class ProfileAssignments
+    {
+        public static readonly ProfileAssignments None = new([]);
+
+        public ProfileAssignments(IEnumerable<RunAsAssignment> assignments)
+        {
+            var ordered = assignments.OrderBy(a => a.ScopeValue, StringComparer.Ordinal).ToList();
+            var objects = ImmutableDictionary.CreateBuilder<Guid, RunAsAssignment>();
+            foreach (var assignment in ordered.Where(a => a.Scope == RunAsScope.Object))
+            {
+                if (Guid.TryParse(assignment.ScopeValue, CultureInfo.InvariantCulture, out var id))
+                {
+                    objects.TryAdd(id, assignment);
+                }
+            }
+
+            Objects = objects.ToImmutable();
+            GroupsAndClasses = [.. ordered.Where(a => a.Scope != RunAsScope.Object)];
+        }
+
+        private ProfileAssignments(ImmutableDictionary<Guid, RunAsAssignment> objects, RunAsAssignment[] groupsAndClasses)
+        {
+            Objects = objects;
+            GroupsAndClasses = groupsAndClasses;
+        }
+
+        public ImmutableDictionary<Guid, RunAsAssignment> Objects { get; }
+
+        public RunAsAssignment[] GroupsAndClasses { get; }
+
+        /// <summary>These with <paramref name="assignment"/>, replacing the one with its scope and scope value.</summary>
+        public ProfileAssignments With(RunAsAssignment assignment)
+        {
+            if (assignment.Scope != RunAsScope.Object)
+            {
+                return new(Objects, [.. GroupsAndClasses.Where(a => !SameScope(a, assignment)).Append(assignment).OrderBy(a => a.ScopeValue, StringComparer.Ordinal)]);
+            }
+
+            if (!Guid.TryParse(assignment.ScopeValue, CultureInfo.InvariantCulture, out var id))
+            {
+                return this;
+            }
+
+            // Of several assignments of one object, the lowest scope value wins; the same scope value is a replacement.
+            return Objects.TryGetValue(id, out var current) && string.CompareOrdinal(current.ScopeValue, assignment.ScopeValue) < 0
+                ? this
+                : new(Objects.SetItem(id, assignment), GroupsAndClasses);
+        }
+
+        private static bool SameScope(RunAsAssignment a, RunAsAssignment b) => a.Scope == b.Scope && a.ScopeValue == b.ScopeValue;
     }
 }

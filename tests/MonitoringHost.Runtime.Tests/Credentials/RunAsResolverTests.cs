@@ -44,6 +44,62 @@ public sealed class RunAsResolverTests
     }
 
     [Fact]
+    public async Task AddAsync_AnAssignmentTheStoreSaved_ResolvesAtOnce_AsAReloadWould_ReplacingTheSameScope()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        var (first, second, byClass) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (id, name) in new[] { (first, "first"), (second, "second"), (byClass, "class") })
+        {
+            await harness.Vault.SaveAccountAsync(new RunAsAccount(id, name, RunAsCredential.Windows(name, "pw-" + name)), default);
+        }
+
+        await harness.DiscoverAsync([RunAsHarness.Service("web01", "Web"), RunAsHarness.Service("web01", "Sql", "Test.RunAs.SqlService")]);
+        var web = harness.Space.OfClass("Test.RunAs.Service").Single(o => o.Path.EndsWith("Web", StringComparison.Ordinal));
+        var sql = harness.Space.OfClass("Test.RunAs.Service").Single(o => o.Path.EndsWith("Sql", StringComparison.Ordinal));
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+        var onWeb = new RunAsAssignment(Profile, RunAsScope.Object, web.Id.ToString("D"), first);
+        var sqlClass = new RunAsAssignment(Profile, RunAsScope.Class, "Test.RunAs.SqlService", byClass);
+        foreach (var assignment in new[] { onWeb, sqlClass })
+        {
+            await harness.Vault.AssignAsync(assignment, default);
+            await resolver.AddAsync(assignment, default);
+        }
+
+        resolver.Resolve(Profile, web).AccountName.Should().Be("first");
+        resolver.Resolve(Profile, sql).AccountName.Should().Be("class");
+
+        // The same object assigned again with another account replaces the first, as the store does.
+        var again = onWeb with { AccountId = second };
+        await harness.Vault.AssignAsync(again, default);
+        await resolver.AddAsync(again, default);
+
+        resolver.Resolve(Profile, web).AccountName.Should().Be("second");
+        var reloaded = await harness.Vault.CreateResolverAsync(harness.Space, default);
+        (reloaded.Resolve(Profile, web).AccountName, reloaded.Resolve(Profile, sql).AccountName).Should().Be(("second", "class"), "what was added is what the store holds");
+    }
+
+    [Fact]
+    public async Task Resolve_ThousandComputersEachWithItsOwnAccount_GivesEachItsOwn()
+    {
+        await using var harness = await RunAsHarness.CreateAsync();
+        var names = Enumerable.Range(0, 1000).Select(i => $"web{i:0000}").ToList();
+        await harness.DiscoverAsync([.. names.Select(n => RunAsHarness.Service(n, "Web"))]);
+        var accounts = new Dictionary<string, Guid>();
+        foreach (var computer in harness.Space.OfClass("Microsoft.Windows.Computer"))
+        {
+            var account = Guid.NewGuid();
+            await harness.Vault.SaveAccountAsync(new RunAsAccount(account, computer["PrincipalName"]!, RunAsCredential.Windows("u", "p")), default);
+            await harness.Vault.AssignAsync(new RunAsAssignment(Profile, RunAsScope.Object, computer.Id.ToString("D"), account), default);
+            accounts[computer["PrincipalName"]!] = account;
+        }
+
+        var resolver = await harness.Vault.CreateResolverAsync(harness.Space, default);
+
+        harness.Space.OfClass("Test.RunAs.Service").Select(s => (s.Path, resolver.Resolve(Profile, s).AccountId))
+            .Should().HaveCount(1000).And.OnlyContain(r => r.AccountId == accounts[r.Path.Split(';')[0]], "each service runs with the account of the computer hosting it");
+    }
+
+    [Fact]
     public async Task Resolve_UnknownProfileOrNoAssignment_FailsNamingProfileAndObject()
     {
         await using var harness = await RunAsHarness.CreateAsync();

@@ -35,11 +35,18 @@ public sealed class ReachabilityTests
     [Fact]
     public async Task Registry_FindsAddedComputers_ByNameInAnyCase_OrByTheirOnlyAddress()
     {
-        var store = new MemoryComputers(
+        var store = new MemoryComputerStore();
+        foreach (var computer in new[]
+        {
             new ManagedComputer("Web01.contoso.com", "wsman", "10.0.0.5", 5986, "Microsoft.Windows.Computer", Guid.NewGuid()) { UseHttps = true },
             new ManagedComputer("sw1", "snmp", "10.0.0.9", 1161, "System.NetworkManagement.Node", Guid.NewGuid()),
             new ManagedComputer("sw2", "snmp", "10.0.0.10", 161, "System.NetworkManagement.Node", Guid.NewGuid()),
-            new ManagedComputer("sw3", "snmp", "10.0.0.10", 1162, "System.NetworkManagement.Node", Guid.NewGuid()));
+            new ManagedComputer("sw3", "snmp", "10.0.0.10", 1162, "System.NetworkManagement.Node", Guid.NewGuid()),
+        })
+        {
+            await store.SaveComputerAsync(computer, null, default);
+        }
+
         var registry = new ManagedComputerRegistry(store);
         await registry.ReloadAsync(default);
 
@@ -50,6 +57,33 @@ public sealed class ReachabilityTests
         registry.Resolve("10.0.0.10", "snmp").HostKey.Should().Be("10.0.0.10:161", "two computers share the address: neither is guessed, the default port is used");
         registry.Resolve("other:2200", "ssh").HostKey.Should().Be("other:2200");
         registry.Computers.Select(c => c.Name).Should().Equal("sw1", "sw2", "sw3", "Web01.contoso.com");
+    }
+
+    [Fact]
+    public async Task Registry_SaveAndDelete_ChangeTheStoreAndTheMemoryTogether_AsAReloadSees()
+    {
+        var store = new MemoryComputerStore();
+        var registry = new ManagedComputerRegistry(store);
+        var web = new ManagedComputer("web01", "wsman", "10.0.0.5", 15985, "Microsoft.Windows.Computer", Guid.NewGuid());
+        await registry.SaveAsync(web, null, default);
+        await registry.SaveAsync(new ManagedComputer("web02", "wsman", "10.0.0.6", 5985, "Microsoft.Windows.Computer", Guid.NewGuid()), null, default);
+
+        registry.Resolve("10.0.0.5", "wsman").Should().Be(web.Endpoint);
+
+        // Added again (the name in another case) with another address: the old address no longer leads to it.
+        await registry.SaveAsync(web with { Name = "WEB01", Address = "10.0.0.7", Port = 5986 }, null, default);
+
+        registry.Find("web01")!.Address.Should().Be("10.0.0.7");
+        registry.Resolve("10.0.0.5", "wsman").Should().Be(new AgentlessEndpoint("wsman", "10.0.0.5", 5985), "nothing is added with that address any more");
+        registry.Resolve("10.0.0.7", "wsman").Port.Should().Be(5986);
+        registry.Computers.Select(c => c.Name).Should().Equal("WEB01", "web02");
+
+        await registry.DeleteAsync(registry.Find("web02")!, default);
+
+        registry.IsManaged("web02", "wsman").Should().BeFalse();
+        var reloaded = new ManagedComputerRegistry(store);
+        await reloaded.ReloadAsync(default);
+        reloaded.Computers.Should().Equal(registry.Computers);
     }
 
     [Fact]
@@ -95,14 +129,5 @@ public sealed class ReachabilityTests
         (state.Reachable, state.Status, state.RetryAfter, state.LastFailure).Should().Be((true, "AuthenticationFailed", (DateTimeOffset?)null, (DateTimeOffset?)T0));
         FluentActions.Invoking(() => reachability.Check("wsman", "web01:5985")).Should().NotThrow();
         reachability.All.Should().ContainSingle();
-    }
-
-    private sealed class MemoryComputers(params ManagedComputer[] computers) : IManagedComputerStore
-    {
-        public Task<IReadOnlyList<ManagedComputer>> ReadComputersAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ManagedComputer>>(computers);
-
-        public Task SaveComputerAsync(ManagedComputer computer, RunAsAssignment? assignment, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> DeleteComputerAsync(string name, Guid objectId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

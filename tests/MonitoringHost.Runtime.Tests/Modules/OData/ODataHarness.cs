@@ -8,6 +8,7 @@ using MonitoringHost.Runtime.Modules;
 using MonitoringHost.Runtime.Modules.Agentless;
 using MonitoringHost.Runtime.Modules.OData;
 using MonitoringHost.Runtime.Tests.Credentials;
+using MonitoringHost.Runtime.Tests.Modules.Agentless;
 using MonitoringHost.Tests.Shared.Orchestrator;
 
 namespace MonitoringHost.Runtime.Tests.Modules.OData;

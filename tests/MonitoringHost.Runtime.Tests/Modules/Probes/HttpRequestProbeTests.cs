@@ -59,7 +59,7 @@ public sealed class HttpRequestProbeTests
         server.Start();
         var port = ((IPEndPoint)server.LocalEndpoint).Port;
         var named = $"http://web01.contoso.test:{port}/health";
-        var computers = new OData.MemoryComputerStore();
+        var computers = new Agentless.MemoryComputerStore();
         await computers.SaveComputerAsync(new ManagedComputer("WEB01.contoso.test", AgentlessProtocols.WsMan, "127.0.0.1", 5985, "Microsoft.Windows.Computer", ProbeSetup.Target.Id), null, default);
         var registry = new ManagedComputerRegistry(computers);
         await registry.ReloadAsync(default);

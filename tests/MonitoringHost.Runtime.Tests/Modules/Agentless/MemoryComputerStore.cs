@@ -1,7 +1,7 @@
 using MonitoringHost.Discovery.Storage;
 using MonitoringHost.Runtime.Modules.Agentless;
 
-namespace MonitoringHost.Runtime.Tests.Modules.OData;
+namespace MonitoringHost.Runtime.Tests.Modules.Agentless;
 
 /// <summary>Added computers kept in memory, for a <see cref="ManagedComputerRegistry"/> without a database.</summary>
 internal sealed class MemoryComputerStore : IManagedComputerStore
