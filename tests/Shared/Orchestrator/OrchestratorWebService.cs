@@ -76,6 +76,9 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     /// </summary>
     public Action? OnServiceRootRequest { get; set; }
 
+    /// <summary>The server (<c>http://host:port</c>) the next-page links name; null: the one the request was sent to.</summary>
+    public string? NextLinkServer { get; set; }
+
     /// <summary>The offset of the server's local time, in which Orchestrator writes its times (zero unless set).</summary>
     public TimeSpan UtcOffset { get; set; }
 
@@ -517,7 +520,7 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
             }
 
             options.Add($"$skiptoken=guid'{page[^1].Key:D}'");
-            next = $"{baseUrl}{resource}?{string.Join('&', options)}";
+            next = $"{NextLinkServer ?? baseUrl[..^BasePath.Length]}{BasePath}{resource}?{string.Join('&', options)}";
         }
 
         var document = ODataTestAtom.Feed(baseUrl, title, resource.Replace("()", "", StringComparison.Ordinal), page, inlineCount ? total : null, next, now, UtcOffset);

@@ -65,6 +65,11 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
 
             if (page.Next is { } next)
             {
+                if (Uri.Compare(next, configuration.ServiceUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    throw new ODataFeedException(url, 200, $"the next page is on another server ({next.GetLeftPart(UriPartial.Authority)}); it is not read, and no credentials are sent there");
+                }
+
                 url = next;
             }
             else if (page.Count is { } count && entries.Count < count)

@@ -53,6 +53,24 @@ public sealed class ODataFeedProbeTests
     }
 
     [Fact]
+    public async Task ANextLinkToAnotherServer_IsNotFollowed_NoCredentialsGoThere()
+    {
+        await using var harness = await ODataHarness.StartAsync();
+        harness.Service.PageSize = 20;
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            harness.Service.AddRunbook($"R{i}", $"\\R{i}");
+        }
+
+        harness.Service.NextLinkServer = "http://elsewhere.contoso.test:81";
+
+        var error = await FluentActions.Awaiting(() => ODataHarness.ReadAsync(harness.Feed("Runbooks"))).Should().ThrowAsync<ODataFeedException>();
+
+        error.Which.Message.Should().EndWith(": the next page is on another server (http://elsewhere.contoso.test:81); it is not read, and no credentials are sent there");
+        harness.Service.RequestLog.Should().ContainSingle("only the first page was asked for");
+    }
+
+    [Fact]
     public async Task FilterOrderByAndTop_AreSentToTheService()
     {
         await using var harness = await ODataHarness.StartAsync();
