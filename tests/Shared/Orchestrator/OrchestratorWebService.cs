@@ -52,6 +52,7 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     private volatile NtlmAcceptor _ntlm;
     private volatile bool _stopped;
     private int _requests;
+    private int _basicAttempts;
 
     private OrchestratorWebService(WebApplication app, TimeProvider time, string userName, string password)
     {
@@ -85,13 +86,16 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     /// <summary>Whether IIS offers Basic authentication; without it only Negotiate and NTLM are offered (and Basic credentials get 401).</summary>
     public bool BasicEnabled { get; set; } = true;
 
+    /// <summary>Whether Windows authentication has its NTLM provider; without it only Negotiate is offered for it (and NTLM tokens get 401).</summary>
+    public bool NtlmEnabled { get; set; } = true;
+
     /// <summary>At most this many entries per page (50, as the Orchestrator web service).</summary>
     public int PageSize { get; set; } = 50;
 
     /// <summary>Requests answered so far (every status).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>Every request so far as <c>METHOD path?query</c> (the query as sent, still encoded).</summary>
+    /// <summary>Every request served so far (signed in, or answered 503), as <c>METHOD path?query</c> (the query as sent, still encoded); sign-in challenges are not listed.</summary>
     public IReadOnlyList<string> RequestLog => [.. _requestLog];
 
     public static async Task<OrchestratorWebService> StartAsync(TimeProvider? time = null, string userName = DefaultUserName, string password = DefaultPassword)
@@ -112,6 +116,9 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         _authorization = Basic(userName, password);
         _ntlm = Ntlm(userName, password);
     }
+
+    /// <summary>Requests that came with Basic credentials (the password in clear), accepted or not.</summary>
+    public int BasicAttempts => Volatile.Read(ref _basicAttempts);
 
     /// <summary>NTLM sign-ins accepted so far (Windows authentication, which IIS offers as Negotiate and NTLM).</summary>
     public int NtlmSignIns => _ntlm.Accepted;
@@ -306,9 +313,10 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         Interlocked.Increment(ref _requests);
-        _requestLog.Enqueue($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}");
+        var logged = $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}";
         if (_stopped)
         {
+            _requestLog.Enqueue(logged);
             await WriteAsync(http, 503, "text/html; charset=us-ascii", "<HTML><HEAD><TITLE>Service Unavailable</TITLE></HEAD><BODY><h2>Service Unavailable</h2><hr><p>HTTP Error 503. The service is unavailable.</p></BODY></HTML>");
             return;
         }
@@ -324,8 +332,13 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
         }
 
         var authorization = http.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _basicAttempts);
+        }
+
         var signedIn = BasicEnabled && authorization == _authorization;
-        if (!signedIn && authorization.StartsWith("NTLM ", StringComparison.Ordinal))
+        if (!signedIn && NtlmEnabled && authorization.StartsWith("NTLM ", StringComparison.Ordinal))
         {
             var (outcome, challenge) = _ntlm.Handle(http.Connection.Id, authorization[5..]);
             if (outcome == NtlmAcceptor.Outcome.Challenge)
@@ -340,10 +353,23 @@ internal sealed partial class OrchestratorWebService : IAsyncDisposable
 
         if (!signedIn)
         {
-            http.Response.Headers.WWWAuthenticate = BasicEnabled ? new(["Negotiate", "NTLM", "Basic realm=\"127.0.0.1\""]) : new(["Negotiate", "NTLM"]);
+            var offered = new List<string> { "Negotiate" };
+            if (NtlmEnabled)
+            {
+                offered.Add("NTLM");
+            }
+
+            if (BasicEnabled)
+            {
+                offered.Add("Basic realm=\"127.0.0.1\"");
+            }
+
+            http.Response.Headers.WWWAuthenticate = new([.. offered]);
             await WriteAsync(http, 401, "text/html", "<h2>401 - Unauthorized: Access is denied due to invalid credentials.</h2>");
             return;
         }
+
+        _requestLog.Enqueue(logged);
 
         var path = http.Request.Path.Value ?? "";
         if (!path.StartsWith(BasePath[..^1], StringComparison.OrdinalIgnoreCase))

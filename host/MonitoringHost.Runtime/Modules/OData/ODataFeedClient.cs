@@ -12,8 +12,8 @@ namespace MonitoringHost.Runtime.Modules.OData;
 /// request with <c>$top</c>; without, <c>$skip=0&amp;$top=50&amp;$inlinecount=allpages</c>, then <c>$skip=50</c>… until
 /// the entries read reach <c>m:count</c>, following a <c>rel="next"</c> link instead when the service gives one, and
 /// failing beyond <see cref="ODataFeedReader.MaxEntries"/> entries. One pooled handler serves every read of the process.
-/// Credentials go with HTTP Basic; when the service offers only Windows authentication (Negotiate, NTLM: IIS's default
-/// for the Orchestrator web service), the read goes on with NTLM over a handler of its own, disposed with the read.
+/// A read with credentials has a handler of its own, disposed with it, that answers the service's challenge: NTLM when
+/// the service offers it (IIS's Windows authentication, the Orchestrator web service's default), else Basic.
 /// </summary>
 public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider time)
 {
@@ -38,19 +38,10 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var entries = new List<ODataEntry>();
         var url = PageUrl(configuration, 0);
-        using var signIn = new SignIn(credential);
+        using var signIn = new SignIn(credential, configuration.ServiceUrl);
         while (true)
         {
-            ODataFeedPage page;
-            try
-            {
-                page = await GetAsync(url, connectAddress, signIn, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ODataFeedException e) when (e.OffersOnlyWindowsAuthentication && signIn.CanUseNtlm)
-            {
-                signIn.UseNtlm(configuration.ServiceUrl);
-                continue;
-            }
+            var page = await GetAsync(url, connectAddress, signIn, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
 
             entries.AddRange(page.Entries);
             if (entries.Count > ODataFeedReader.MaxEntries)
@@ -126,14 +117,9 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
         request.Headers.Accept.ParseAdd("application/xml");
         request.Headers.TryAddWithoutValidation("DataServiceVersion", "1.0;NetFx");
         request.Headers.TryAddWithoutValidation("MaxDataServiceVersion", "2.0;NetFx");
-        if (signIn.Ntlm is null && signIn.BasicHeader is { } basic)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", basic);
-        }
-
         try
         {
-            using var response = await (signIn.Ntlm ?? invoker).SendAsync(request, token).ConfigureAwait(false);
+            using var response = await (signIn.Invoker ?? invoker).SendAsync(request, token).ConfigureAwait(false);
             using var body = await ReadBodyAsync(url, response, token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -208,36 +194,21 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
             _ => null,
         };
         var parts = new[] { answered, detail, message }.Where(p => !string.IsNullOrEmpty(p));
-        return new ODataFeedException(url, status, string.Join(": ", parts))
-        {
-            OffersOnlyWindowsAuthentication = response.StatusCode == HttpStatusCode.Unauthorized && OnlyWindows(Schemes(response.Headers.WwwAuthenticate)),
-        };
+        return new ODataFeedException(url, status, string.Join(": ", parts));
     }
-
-    private static List<string> Schemes(HttpHeaderValueCollection<AuthenticationHeaderValue> offered) =>
-        [.. offered.Select(o => o.Scheme).Distinct(StringComparer.OrdinalIgnoreCase)];
-
-    private static bool OnlyWindows(List<string> schemes) =>
-        !schemes.Contains("Basic", StringComparer.OrdinalIgnoreCase)
-        && (schemes.Contains("NTLM", StringComparer.OrdinalIgnoreCase) || schemes.Contains("Negotiate", StringComparer.OrdinalIgnoreCase));
 
     private static string Unauthorized(HttpHeaderValueCollection<AuthenticationHeaderValue> offered, SignIn signIn)
     {
-        var schemes = Schemes(offered);
+        List<string> schemes = [.. offered.Select(o => o.Scheme).Distinct(StringComparer.OrdinalIgnoreCase)];
         var list = schemes.Count > 0 ? string.Join(", ", schemes) : "no scheme";
-        if (!signIn.HasCredential)
+        if (signIn.Invoker is null)
         {
             return $"the service needs credentials: give UserName and Password (the service offers {list})";
         }
 
-        if (signIn.Ntlm is not null)
-        {
-            return $"the user name or password was refused with NTLM (the service offers {list})";
-        }
-
-        return schemes.Contains("Basic", StringComparer.OrdinalIgnoreCase) || OnlyWindows(schemes)
+        return schemes.Contains("NTLM", StringComparer.OrdinalIgnoreCase) || schemes.Contains("Basic", StringComparer.OrdinalIgnoreCase)
             ? $"the user name or password was refused (the service offers {list})"
-            : $"the service offers only {list} authentication, which this host cannot sign in with; enable Basic (over HTTPS) or Windows authentication for the web service in IIS";
+            : $"the service offers only {list} authentication, which this host cannot sign in with; enable the NTLM provider of Windows authentication, or Basic authentication over HTTPS, for the web service in IIS";
     }
 
     private static SocketsHttpHandler Handler(ICredentials? credentials)
@@ -248,28 +219,24 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
     }
 
     /// <summary>
-    /// How one read signs in: HTTP Basic with the credential (sent with every request), until the service turns out to
-    /// offer only Windows authentication; then NTLM, over a handler of this read's own (NTLM signs in a connection).
+    /// The handler of one read with credentials: the service's 401 decides how they go, with NTLM when it offers NTLM
+    /// (IIS's Windows authentication), else with Basic; only to the service's own server, and only when it asks.
     /// </summary>
-    private sealed class SignIn(NetworkCredential? credential) : IDisposable
+    private sealed class SignIn : IDisposable
     {
-        public bool HasCredential => credential is not null;
-
-        public string? BasicHeader { get; } = credential is null || credential.UserName.Length == 0
-            ? null
-            : "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
-                $"{(credential.Domain.Length > 0 ? $"{credential.Domain}\\" : "")}{credential.UserName}:{credential.Password}"));
-
-        public HttpMessageInvoker? Ntlm { get; private set; }
-
-        public bool CanUseNtlm => credential is not null && Ntlm is null;
-
-        public void UseNtlm(Uri serviceUrl)
+        public SignIn(NetworkCredential? credential, Uri serviceUrl)
         {
-            var root = new Uri(serviceUrl.GetLeftPart(UriPartial.Authority));
-            Ntlm = new HttpMessageInvoker(Handler(new CredentialCache { { root, "NTLM", credential! } }), disposeHandler: true);
+            if (credential is not null)
+            {
+                var root = new Uri(serviceUrl.GetLeftPart(UriPartial.Authority));
+                var handler = Handler(new CredentialCache { { root, "NTLM", credential }, { root, "Basic", credential } });
+                Invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+            }
         }
 
-        public void Dispose() => Ntlm?.Dispose();
+        /// <summary>The read's own handler, or null: no credentials (the process's shared handler serves the read).</summary>
+        public HttpMessageInvoker? Invoker { get; }
+
+        public void Dispose() => Invoker?.Dispose();
     }
 }

@@ -37,7 +37,4 @@ public sealed class ODataFeedException : Exception
     public bool Unreachable { get; init; }
 
     public string? Problem { get; }
-
-    /// <summary>The service refused with 401 and offers Negotiate or NTLM, not Basic.</summary>
-    public bool OffersOnlyWindowsAuthentication { get; init; }
 }

@@ -143,7 +143,31 @@ public sealed class ODataFeedProbeTests
         var bags = await ODataHarness.ReadAsync(harness.Feed("Runbooks"));
 
         bags.Select(b => b["Id"]).Should().BeEquivalentTo(ids.Select(i => i.ToString("D")));
-        harness.Service.NtlmSignIns.Should().Be(2, "each of the two pages is signed in with NTLM after the first Basic attempt was refused");
+        harness.Service.NtlmSignIns.Should().Be(2, "each of the two pages is signed in with NTLM");
+        harness.Service.BasicAttempts.Should().Be(0, "the password never goes in clear to a service that offers NTLM");
+    }
+
+    [Fact]
+    public async Task AServiceOfferingBasicButNotNtlm_IsSignedInWithBasic_OnlyWhenItAsks()
+    {
+        await using var harness = await ODataHarness.StartAsync();
+        harness.Service.NtlmEnabled = false;
+        harness.Service.AddRunbook("Restart Service", "\\Restart Service");
+
+        (await ODataHarness.ReadAsync(harness.Feed("Runbooks"))).Should().ContainSingle();
+
+        (harness.Service.Requests, harness.Service.BasicAttempts, harness.Service.NtlmSignIns).Should().Be((2, 1, 0), "the first request goes without credentials, the service's 401 asks for Basic");
+    }
+
+    [Fact]
+    public async Task AServiceOfferingOnlyNegotiate_SaysWhatToEnable()
+    {
+        await using var harness = await ODataHarness.StartAsync();
+        (harness.Service.NtlmEnabled, harness.Service.BasicEnabled) = (false, false);
+
+        var error = await FluentActions.Awaiting(() => ODataHarness.ReadAsync(harness.Feed("Runbooks"))).Should().ThrowAsync<ODataFeedException>();
+
+        error.Which.Message.Should().EndWith("answered 401 Unauthorized: the service offers only Negotiate authentication, which this host cannot sign in with; enable the NTLM provider of Windows authentication, or Basic authentication over HTTPS, for the web service in IIS");
     }
 
     [Fact]
@@ -156,7 +180,7 @@ public sealed class ODataFeedProbeTests
         var error = await FluentActions.Awaiting(() => ODataHarness.ReadAsync(harness.Feed("Runbooks"))).Should().ThrowAsync<ODataFeedException>();
 
         error.Which.Status.Should().Be(401);
-        error.Which.Message.Should().EndWith("answered 401 Unauthorized: the user name or password was refused with NTLM (the service offers Negotiate, NTLM)");
+        error.Which.Message.Should().EndWith("answered 401 Unauthorized: the user name or password was refused (the service offers Negotiate, NTLM)");
         harness.Service.NtlmSignIns.Should().Be(0);
     }
 
