@@ -57,20 +57,24 @@ internal static class ComputerEndpoints
             }
 
             computer = computer! with { Added = server.Options.Time.GetUtcNow(), AddedBy = identity.Name };
-            var existed = server.Computers.Find(computer.Name) is not null || server.Space.Get(computer.ObjectId) is not null;
             var assignment = computer.RunAsAccountId is { } account
                 ? new RunAsAssignment(AgentlessProtocols.DefaultProfile(computer.Protocol), RunAsScope.Object, computer.ObjectId.ToString("D"), account)
                 : null;
-            await server.Computers.SaveAsync(computer, assignment, context.RequestAborted).ConfigureAwait(false);
-            if (existed)
+            var existed = false;
+            await server.ChangeCredentialsAsync(async () =>
             {
-                // A computer added again may have changed protocol or account: what the store now holds is the truth.
-                await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
-            }
-            else if (assignment is not null)
-            {
-                await server.RunAsResolver.AddAsync(assignment, context.RequestAborted).ConfigureAwait(false);
-            }
+                existed = server.Computers.Find(computer.Name) is not null || server.Space.Get(computer.ObjectId) is not null;
+                await server.Computers.SaveAsync(computer, assignment, context.RequestAborted).ConfigureAwait(false);
+                if (existed)
+                {
+                    // A computer added again may have changed protocol or account: what the store now holds is the truth.
+                    await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (assignment is not null)
+                {
+                    await server.RunAsResolver.AddAsync(assignment, CancellationToken.None).ConfigureAwait(false);
+                }
+            }, context.RequestAborted).ConfigureAwait(false);
 
             await server.Space.ApplyAsync(DiscoveryData.Incremental(Source, [ObjectOf(computer)]), context.RequestAborted).ConfigureAwait(false);
             if (existed)
@@ -104,8 +108,11 @@ internal static class ComputerEndpoints
             await server.Space.ApplyAsync(
                 new DiscoveryData(DiscoveryMode.Incremental, Source, [], []) { RemovedObjects = [ObjectOf(computer)], RemovalsMustBeClaimed = true },
                 context.RequestAborted).ConfigureAwait(false);
-            await server.Computers.DeleteAsync(computer, context.RequestAborted).ConfigureAwait(false);
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            await server.ChangeCredentialsAsync(async () =>
+            {
+                await server.Computers.DeleteAsync(computer, context.RequestAborted).ConfigureAwait(false);
+                await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+            }, context.RequestAborted).ConfigureAwait(false);
             await server.Engine.FlushAsync().ConfigureAwait(false);
             return Results.NoContent();
         }).Allow(ApiRole.Author);

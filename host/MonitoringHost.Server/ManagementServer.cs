@@ -24,6 +24,7 @@ public sealed class ManagementServer : IAsyncDisposable
     private const int MinimumThreads = 64;
 
     private readonly SemaphoreSlim _packChanges = new(1, 1);
+    private readonly SemaphoreSlim _credentialChanges = new(1, 1);
     private readonly FileKnownHostsStore _knownHosts;
     private volatile ServerRuntime _runtime;
 
@@ -106,6 +107,25 @@ public sealed class ManagementServer : IAsyncDisposable
 
     /// <summary>The Run As resolver of the current pack set's workflows.</summary>
     public RunAsResolver RunAsResolver => _runtime.RunAs;
+
+    /// <summary>
+    /// Runs a change of Run As accounts, assignments or added computers: its store write and the memory that follows
+    /// it (<see cref="Computers"/>, <see cref="RunAsResolver"/>), one change at a time, so that memory and store change
+    /// in the same order and cannot part. Once the store has committed, the memory is updated even if the caller gives up.
+    /// </summary>
+    public async Task ChangeCredentialsAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await _credentialChanges.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await change().ConfigureAwait(false);
+        }
+        finally
+        {
+            _credentialChanges.Release();
+        }
+    }
 
     public DateTimeOffset Started { get; }
 
@@ -254,6 +274,7 @@ public sealed class ManagementServer : IAsyncDisposable
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         await StopAsync(Store, _runtime, Collected).ConfigureAwait(false);
         _packChanges.Dispose();
+        _credentialChanges.Dispose();
         SecretKey.Dispose();
         Agentless.Dispose();
         _knownHosts.Dispose();

@@ -61,9 +61,13 @@ internal static class RunAsEndpoints
             }
 
             var id = body.Id ?? Guid.CreateVersion7(server.Options.Time.GetUtcNow());
-            var existed = await store.ReadAccountAsync(id, context.RequestAborted).ConfigureAwait(false) is not null;
-            await server.RunAs.SaveAccountAsync(new RunAsAccount(id, body.Name, credential!), context.RequestAborted).ConfigureAwait(false);
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
+            var existed = false;
+            await server.ChangeCredentialsAsync(async () =>
+            {
+                existed = await store.ReadAccountAsync(id, context.RequestAborted).ConfigureAwait(false) is not null;
+                await server.RunAs.SaveAccountAsync(new RunAsAccount(id, body.Name, credential!), context.RequestAborted).ConfigureAwait(false);
+                await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+            }, context.RequestAborted).ConfigureAwait(false);
             var saved = Shape((await store.ReadAccountAsync(id, context.RequestAborted).ConfigureAwait(false))!);
             return existed ? Results.Ok(saved) : Results.Created($"{Accounts}/{id}", saved);
         }).Reads<RunAsAccountDefinition>().Answers<RunAsAccountInfo>(StatusCodes.Status201Created).Allow();
@@ -74,13 +78,13 @@ internal static class RunAsEndpoints
 
         app.MapDelete(Accounts + "/{id:guid}", async (HttpContext context, Guid id) =>
         {
-            if (!await server.RunAs.DeleteAccountAsync(id, context.RequestAborted).ConfigureAwait(false))
+            var deleted = false;
+            await server.ChangeCredentialsAsync(async () =>
             {
-                return Problems.NotFound($"there is no Run As account {id}");
-            }
-
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
-            return Results.NoContent();
+                deleted = await server.RunAs.DeleteAccountAsync(id, context.RequestAborted).ConfigureAwait(false);
+                await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+            }, context.RequestAborted).ConfigureAwait(false);
+            return deleted ? Results.NoContent() : Problems.NotFound($"there is no Run As account {id}");
         }).Allow();
 
         app.MapGet(Assignments, async (CancellationToken cancellationToken) =>
@@ -107,16 +111,26 @@ internal static class RunAsEndpoints
                 return Problems.Invalid("target", $"there is no class '{body.Target}'");
             }
 
-            try
+            string? refused = null;
+            await server.ChangeCredentialsAsync(async () =>
             {
-                await server.RunAs.AssignAsync(new RunAsAssignment(body.Profile ?? "", scope, body.Target ?? "", body.AccountId), context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (ArgumentException e)
+                try
+                {
+                    await server.RunAs.AssignAsync(new RunAsAssignment(body.Profile ?? "", scope, body.Target ?? "", body.AccountId), context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (ArgumentException e)
+                {
+                    refused = Reason(e);
+                    return;
+                }
+
+                await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+            }, context.RequestAborted).ConfigureAwait(false);
+            if (refused is not null)
             {
-                return Problems.Invalid("", Reason(e));
+                return Problems.Invalid("", refused);
             }
 
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
             server.Host.Rebind(Covered(server, scope, body.Target ?? ""));
             return Results.Ok(body);
         }).Reads<RunAsProfileAssignment>().Answers<RunAsProfileAssignment>().Allow();
@@ -128,12 +142,17 @@ internal static class RunAsEndpoints
                 return Problems.Invalid("scope", "give profile, scope (class, group or object) and target");
             }
 
-            if (!await server.RunAs.UnassignAsync(profile, parsed, target, context.RequestAborted).ConfigureAwait(false))
+            var unassigned = false;
+            await server.ChangeCredentialsAsync(async () =>
+            {
+                unassigned = await server.RunAs.UnassignAsync(profile, parsed, target, context.RequestAborted).ConfigureAwait(false);
+                await server.RunAsResolver.ReloadAsync(CancellationToken.None).ConfigureAwait(false);
+            }, context.RequestAborted).ConfigureAwait(false);
+            if (!unassigned)
             {
                 return Problems.NotFound($"{profile} has no {scope} assignment for {target}");
             }
 
-            await server.RunAsResolver.ReloadAsync(context.RequestAborted).ConfigureAwait(false);
             server.Host.Rebind(Covered(server, parsed, target));
             return Results.NoContent();
         }).Allow();

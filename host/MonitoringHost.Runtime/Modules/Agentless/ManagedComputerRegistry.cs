@@ -44,7 +44,7 @@ public sealed class ManagedComputerRegistry(IManagedComputerStore store) : IAgen
         return ChangeAsync(async () =>
         {
             await store.DeleteComputerAsync(computer.Name, computer.ObjectId, cancellationToken).ConfigureAwait(false);
-            return Snapshot.Of(await store.ReadComputersAsync(cancellationToken).ConfigureAwait(false));
+            return Snapshot.Of(await store.ReadComputersAsync(CancellationToken.None).ConfigureAwait(false));
         }, cancellationToken);
     }
 
