@@ -147,7 +147,7 @@ public sealed class NtlmAcceptor(string domain, string userName, string password
     {
         var length = BinaryPrimitives.ReadUInt16LittleEndian(message.AsSpan(field));
         var offset = BinaryPrimitives.ReadUInt32LittleEndian(message.AsSpan(field + 4));
-        return offset + length <= message.Length ? message.AsSpan((int)offset, length).ToArray() : null;
+        return (long)offset + length <= message.Length ? message.AsSpan((int)offset, length).ToArray() : null;
     }
 
     /// <summary>MD4 (RFC 1320), which the NT hash of a password is and .NET does not offer.</summary>
