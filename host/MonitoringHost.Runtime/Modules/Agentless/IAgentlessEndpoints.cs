@@ -11,20 +11,16 @@ public interface IAgentlessEndpoints
 
     /// <summary>Whether <paramref name="computerName"/> was added to be managed over <paramref name="protocol"/> (its availability is checked).</summary>
     bool IsManaged(string computerName, string protocol);
-}
 
-/// <summary>What every module that reaches a computer by name asks <see cref="IAgentlessEndpoints"/>.</summary>
-public static class AgentlessEndpointsExtensions
-{
     /// <summary>
-    /// The address <paramref name="computerName"/> was added with, over whichever protocol it was added for; null
-    /// when no computer of that name was added (the name is then resolved as it is).
+    /// Where a module that reaches <paramref name="computerName"/> by name (HTTP, TCP) connects instead: the address a
+    /// computer of that name was added with, over whichever protocol; null when none was added, or when it was added
+    /// with its name as the address (the name is then resolved as it is).
     /// </summary>
-    public static string? AddressOf(this IAgentlessEndpoints endpoints, string computerName)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        return AgentlessProtocols.All.FirstOrDefault(p => endpoints.IsManaged(computerName, p)) is { } protocol
-            ? endpoints.Resolve(computerName, protocol).Address
+    string? AddressOf(string computerName) =>
+        AgentlessProtocols.All.FirstOrDefault(p => IsManaged(computerName, p)) is { } protocol
+        && Resolve(computerName, protocol).Address is var address
+        && !string.Equals(address, computerName.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? address
             : null;
-    }
 }

@@ -18,7 +18,7 @@ public sealed class ManagedComputerRegistry(IManagedComputerStore store) : IAgen
     private volatile Snapshot _snapshot = Snapshot.Empty;
 
     /// <summary>Every added computer, by name.</summary>
-    public IReadOnlyList<ManagedComputer> Computers => [.. _snapshot.ByName.Values];
+    public IReadOnlyList<ManagedComputer> Computers => [.. _snapshot.ByName.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
 
     public ManagedComputer? Find(string name) => _snapshot.ByName.GetValueOrDefault(name);
 
@@ -63,6 +63,14 @@ public sealed class ManagedComputerRegistry(IManagedComputerStore store) : IAgen
             : DefaultAgentlessEndpoints.Instance.Resolve(name, protocol);
     }
 
+    public string? AddressOf(string computerName)
+    {
+        var name = computerName?.Trim();
+        return name is not null && _snapshot.ByName.GetValueOrDefault(name) is { } computer && !string.Equals(computer.Address, name, StringComparison.OrdinalIgnoreCase)
+            ? computer.Address
+            : null;
+    }
+
     public bool IsManaged(string computerName, string protocol) =>
         computerName is not null && _snapshot.ByName.TryGetValue(computerName.Trim(), out var computer) && computer.Protocol == protocol;
 
@@ -80,11 +88,11 @@ public sealed class ManagedComputerRegistry(IManagedComputerStore store) : IAgen
     }
 
     private sealed record Snapshot(
-        ImmutableSortedDictionary<string, ManagedComputer> ByName,
+        ImmutableDictionary<string, ManagedComputer> ByName,
         ImmutableDictionary<(string Protocol, string Address), ImmutableList<ManagedComputer>> ByAddress)
     {
         public static readonly Snapshot Empty = new(
-            ImmutableSortedDictionary.Create<string, ManagedComputer>(StringComparer.OrdinalIgnoreCase),
+            ImmutableDictionary.Create<string, ManagedComputer>(StringComparer.OrdinalIgnoreCase),
             ImmutableDictionary<(string Protocol, string Address), ImmutableList<ManagedComputer>>.Empty);
 
         public static Snapshot Of(IEnumerable<ManagedComputer> computers) => computers.Aggregate(Empty, (snapshot, computer) => snapshot.With(computer));

@@ -42,7 +42,6 @@ public sealed class ODataFeedClient(HttpMessageInvoker invoker, TimeProvider tim
         while (true)
         {
             var page = await GetAsync(url, connectAddress, signIn, configuration.Timeout, linked.Token, cancellationToken).ConfigureAwait(false);
-
             entries.AddRange(page.Entries);
             if (entries.Count > ODataFeedReader.MaxEntries)
             {

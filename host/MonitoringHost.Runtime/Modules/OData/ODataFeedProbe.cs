@@ -71,9 +71,7 @@ public sealed class ODataFeedProbe(ODataFeedConfiguration configuration, ModuleS
     public string? ConnectAddress(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return setup.Services.Agentless.Endpoints.AddressOf(url.Host) is { } address && !string.Equals(address, url.Host, StringComparison.OrdinalIgnoreCase)
-            ? address
-            : null;
+        return setup.Services.Agentless.Endpoints.AddressOf(url.Host);
     }
 
     /// <summary>The account to sign in with (the domain from a <c>DOMAIN\user</c> user name; none for <c>user@domain</c>), or null for none.</summary>

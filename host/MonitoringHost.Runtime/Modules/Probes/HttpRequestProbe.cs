@@ -21,7 +21,7 @@ public sealed class HttpRequestProbe(HttpRequestProbeConfiguration configuration
         ArgumentNullException.ThrowIfNull(output);
         using var slot = await limits.EnterAsync("http", Configuration.Request.Url.Host, cancellationToken).ConfigureAwait(false);
         var request = Configuration.Request;
-        if (Endpoints?.AddressOf(request.Url.Host) is { } address && !string.Equals(address, request.Url.Host, StringComparison.OrdinalIgnoreCase))
+        if (Endpoints?.AddressOf(request.Url.Host) is { } address)
         {
             request = request with { ConnectAddress = address };
         }
