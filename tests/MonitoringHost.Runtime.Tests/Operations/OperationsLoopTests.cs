@@ -20,6 +20,9 @@ public sealed class OperationsLoopTests
 
         public TaskCompletionSource? Gate { get; set; }
 
+        /// <summary>Set when a commit has reached the gate.</summary>
+        public TaskCompletionSource AtGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task<OperationsSnapshot> LoadAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<MonitoringHost.Runtime.Maintenance.MaintenanceSchedule>> ReadMaintenanceSchedulesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
@@ -28,6 +31,7 @@ public sealed class OperationsLoopTests
         {
             if (Gate is { } gate)
             {
+                AtGate.TrySetResult();
                 await gate.Task;
             }
 
@@ -71,13 +75,22 @@ public sealed class OperationsLoopTests
             return 0;
         });
 
-        // The first commit is held at the gate; queue more behind it.
-        await Task.Delay(50);
+        // The first commit is held at the gate; queue more behind it, and open the gate once the loop has taken them all
+        // (a step runs when the loop takes it), whatever the machine's load.
+        await store.AtGate.Task;
+        var taken = 0;
+        var allTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var rest = Enumerable.Range(1, 100).Select(i => loop.RunAsync(batch =>
         {
             batch.StateChanges.Add(Change(i));
+            if (Interlocked.Increment(ref taken) == 100)
+            {
+                allTaken.SetResult();
+            }
+
             return i;
         })).ToList();
+        await allTaken.Task;
         store.Gate.SetResult();
 
         (await Task.WhenAll(rest)).Should().Equal(Enumerable.Range(1, 100));
